@@ -1,0 +1,79 @@
+# articlekit — two commands do everything on a fresh machine:
+#   make lab    create .venv, install, open JupyterLab at the first lesson
+#   make test   create .venv, install, run every test and notebook check
+# Everything lives in .venv: nothing is registered globally.
+
+PYTHON  ?= python3
+VENV    := .venv
+BIN     := $(VENV)/bin
+STAMP   := $(VENV)/.articlekit-installed
+PYTEST  := $(BIN)/python -m pytest
+NBVAL   := --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+JOBS    ?= 2
+# Jupyter refuses to run as root unless told; classrooms on containers often are root.
+ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
+PORT    ?= 8888
+
+.PHONY: help install lab test unit notebooks-check exercises-check browser exercises notebooks lock screenshots bench clean
+
+help:
+	@echo "make lab         open JupyterLab at notebooks/00-start-here.ipynb"
+	@echo "make test        run unit tests, strict notebook checks, exercise runs and browser tests"
+	@echo "make exercises   regenerate exercises/ from solutions/ (never edit exercises/ by hand)"
+	@echo "make notebooks   re-run every lesson and solution notebook in a fresh kernel, saving outputs"
+	@echo "make screenshots regenerate the README screenshots from a real JupyterLab"
+	@echo "make bench       print the benchmark figures"
+	@echo "make lock        refresh requirements.lock from the current .venv"
+
+# Re-install whenever pyproject.toml or the lock changes (the stamp is older).
+$(STAMP): pyproject.toml requirements.lock
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -c requirements.lock -e ".[test,bench]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+lab: $(STAMP)
+	@echo "Opening JupyterLab on notebooks/00-start-here.ipynb — the URL with its token is printed below."
+	$(BIN)/jupyter lab $(ROOTFLAG) --port $(PORT) --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
+
+test: $(STAMP)
+	$(MAKE) --no-print-directory unit notebooks-check exercises-check browser
+
+unit: $(STAMP)
+	$(PYTEST) tests --ignore=tests/browser -n $(JOBS) --dist loadfile -q
+
+# Lessons and solutions: outputs are compared strictly with what is committed.
+notebooks-check: $(STAMP)
+	$(PYTEST) --nbval $(NBVAL) -n $(JOBS) --dist loadfile notebooks solutions -q
+
+# Exercises have no stored outputs: they must run top to bottom (checks say "not answered yet").
+exercises-check: $(STAMP)
+	@if ls exercises/*.ipynb >/dev/null 2>&1; then \
+	  $(PYTEST) --nbval-lax $(NBVAL) -n $(JOBS) --dist loadfile exercises -q; \
+	else echo "no exercises yet"; fi
+
+browser: $(STAMP)
+	@if [ -d tests/browser ]; then $(PYTEST) tests/browser -q; else echo "no browser tests yet"; fi
+
+exercises: $(STAMP)
+	$(BIN)/articlekit exercises
+
+notebooks: $(STAMP)
+	for nb in notebooks/*.ipynb solutions/*.ipynb; do \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
+	done
+
+screenshots: $(STAMP)
+	$(BIN)/python tools/screenshots.py
+
+bench: $(STAMP)
+	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python "$$b" || exit 1; done
+
+lock: $(STAMP)
+	{ sed -n '1,3p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^articlekit'; } > requirements.lock.new
+	mv requirements.lock.new requirements.lock
+
+clean:
+	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -1,0 +1,25 @@
+"""articlekit: read, annotate and summarise one French news article in JupyterLab.
+
+The public API is flat: everything a lesson needs is importable from
+``articlekit`` directly.  Heavy libraries (pandas, matplotlib, spaCy) are
+imported only when a function needs them, so ``import articlekit`` stays fast.
+
+>>> import articlekit as ak
+>>> article = ak.load_article()
+>>> article.title
+'Le Mali et le Sénégal cherchent à renforcer leur coopération militaire'
+"""
+
+__version__ = "0.1.0"
+
+# --- model & parsing (foundation) ---
+from .model import Article, CleaningStep, Entity, OffsetMap, Paragraph, Sentence, Token
+from .parsing import ArticleFormatError, load_article, parse_article, seed_path
+from .sentences import split_sentences
+from .nlp import nlp
+# --- lesson 1: reading (glossary, readability, corrections) ---
+from .readability import Readability, count_syllables, easy_text, hyphenate, readability
+# --- lesson 2: annotating (spans, quotes, agreement, exchange) ---
+# --- lesson 3: summarising (summarise, count_words, rouge) ---
+# --- classroom (checks, exercises, grading) ---
+from . import checks

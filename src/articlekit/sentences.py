@@ -1,0 +1,148 @@
+"""A rule-based French sentence splitter, small enough to read in a lesson.
+
+The splitter works on one paragraph at a time and looks for *candidate ends*:
+a run of final punctuation (``.``, ``!``, ``?``, ``…`` or ``...``) together
+with a closing guillemet and a period that may follow it (``»`` or ``».``).
+A candidate is a real sentence end only if all of these hold:
+
+1. it is followed by a space and the next sentence *looks like a start*:
+   a capital letter, a digit, or an opening quotation mark (« “ ( — –).
+   This one rule keeps together
+
+   - decimals: ``3.5`` (no space after the period),
+   - a ``?`` or ``!`` in a quotation followed by a speaker clause:
+     « Pourquoi ? » s’interroge-t-il (lowercase ``s``),
+   - an ellipsis inside a sentence: « Il hésite… puis repart ».
+
+   The end of the paragraph is always a sentence end.
+2. it is not the period of a title abbreviation that always comes before a
+   name (``M.``, ``Mme``, ``MM.``, ``Dr``, ``Gén.``...) or of another
+   abbreviation (``art.``, ``cf.``, ``p.``...); see :data:`ABBREVIATIONS`.
+   ``etc.`` is *not* in that list: in French press it often ends a
+   sentence, and before a lowercase word rule 1 already keeps it inside.
+3. it is not the period of an initial: a single capital letter, as in
+   « B. COULIBALY » (the price is that « le plan B. Le ministre… » is not
+   split).
+
+Quotations.  Sentences inside « … » are split like any other text: a
+quotation holding three sentences gives three sentences.  The words that
+introduce the quotation and the opening « stay with the first of them
+(« Il explique : « Nous pouvons… respectifs. »), and the closing » or
+». stays with the last.  A quotation that is only part of a sentence
+(« a rendu « hommage … région ». ») stays inside its sentence.
+
+Examples
+--------
+>>> from articlekit.sentences import split_sentences
+>>> text = "M. Diop est arrivé. Il a dit : « Pourquoi ? » s’interroge-t-il."
+>>> [text[a:b] for a, b in split_sentences(text)]
+['M. Diop est arrivé.', 'Il a dit : « Pourquoi ? » s’interroge-t-il.']
+"""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["ABBREVIATIONS", "split_sentences"]
+
+#: Words written with a final period that do not end a sentence
+#: (case matters: ``M.`` is « Monsieur », ``m.`` is not in the list).
+ABBREVIATIONS = frozenset(
+    {
+        # titles, always followed by a name
+        "M", "MM", "Mme", "Mmes", "Mlle", "Mlles", "Mr", "Me", "Mgr",
+        "Dr", "Pr", "Prof", "St", "Ste",
+        # military ranks, frequent in this kind of article
+        "Gal", "Gén", "Col", "Cdt", "Cne", "Lt", "Sgt", "Adj",
+        # references and others
+        "art", "Art", "cf", "Cf", "p", "pp", "vol", "chap", "fig", "éd",
+        "ex", "av", "bd", "env", "hab", "tél", "coll", "ibid", "op", "cit",
+        "sq", "J.-C",
+    }
+)
+
+# A candidate end: final punctuation, then a closing guillemet (with the
+# space French puts before it) and a period after the guillemet.  The
+# closing mark is allowed only right after the punctuation, so « pays »
+# followed by a period is caught by the single period (second branch).
+_CANDIDATE_END = re.compile(
+    r"""
+    (?: \.\.\. | … | [.!?] )+      # final punctuation: . ! ? … ... ?! etc.
+    (?: [ \u00a0\u202f]* [»”)] )*  # a closing quote or bracket stays with it
+    \.?                            # and so does a period after it: « … ».
+    """,
+    re.VERBOSE,
+)
+
+# What the next sentence may start with.
+_STARTS_SENTENCE = re.compile(r"[A-ZÀ-ÖØ-Þ0-9«“(—–\"]")
+
+# The word just before a period: letters, possibly "J.-C" style.
+_WORD_BEFORE = re.compile(r"(?:^|(?<=[\s«(’']))([A-Za-zÀ-ÖØ-öø-ÿ.\-]+)$")
+
+
+def _is_abbreviation_or_initial(before: str) -> bool:
+    """Is the text ``before`` a period the end of an abbreviation or initial?"""
+    match = _WORD_BEFORE.search(before)
+    if match is None:
+        return False
+    word = match.group(1)
+    if word in ABBREVIATIONS:
+        return True
+    # An initial: one capital letter (« B. COULIBALY », « J.-P. Diop »).
+    last = word.rsplit("-", 1)[-1].rsplit(".", 1)[-1]
+    return len(last) == 1 and last.isupper()
+
+
+def split_sentences(text: str) -> list[tuple[int, int]]:
+    """Split one paragraph into sentences.
+
+    Parameters
+    ----------
+    text : str
+        One paragraph of clean text (no line breaks needed; spaces between
+        sentences are left out of the spans).
+
+    Returns
+    -------
+    list of (int, int)
+        ``(start, end)`` offsets of each sentence in ``text``, in order,
+        without overlap; only spaces are left between them.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> from articlekit.sentences import split_sentences
+    >>> article = ak.load_article()
+    >>> p = article.paragraphs[1].text
+    >>> [p[a:b][:25] for a, b in split_sentences(p)]
+    ['La coopération militaire ', 'Une frontière qui s’étale', 'Le Mali et le Sénégal ont']
+    """
+    spans: list[tuple[int, int]] = []
+    start = _skip_spaces(text, 0)
+    for match in _CANDIDATE_END.finditer(text):
+        end = match.end()
+        if end <= start:
+            continue
+        after = _skip_spaces(text, end)
+        if after == len(text):
+            break  # the paragraph end closes the last sentence below
+        if after == end:
+            continue  # no space after it: « 3.5 », « M.Diop », « ?! »
+        if not _STARTS_SENTENCE.match(text, after):
+            continue  # « … ? » s’interroge X ; « Il hésite… puis »
+        if match.group() == "." and _is_abbreviation_or_initial(text[start:match.start()]):
+            continue  # M. Diop ; B. COULIBALY
+        spans.append((start, end))
+        start = after
+    stop = len(text.rstrip())
+    if start < stop:
+        spans.append((start, stop))
+    return spans
+
+
+def _skip_spaces(text: str, i: int) -> int:
+    """Return the first offset at or after ``i`` that is not a space."""
+    while i < len(text) and text[i].isspace():
+        i += 1
+    return i
