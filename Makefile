@@ -35,8 +35,12 @@ $(STAMP): pyproject.toml requirements.lock
 install: $(STAMP)
 
 lab: $(STAMP)
-	@echo "Opening JupyterLab on notebooks/00-start-here.ipynb — the URL with its token is printed below."
-	$(BIN)/jupyter lab $(ROOTFLAG) --port $(PORT) --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
+	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_hex(24))"); \
+	echo; echo "JupyterLab opens on the first lesson. If no browser window opens, open this URL:"; \
+	echo "    http://127.0.0.1:$(PORT)/lab/tree/notebooks/00-start-here.ipynb?token=$$token"; \
+	echo "(stop it with Ctrl+C; use another port with: make lab PORT=8890)"; echo; \
+	$(BIN)/jupyter lab $(ROOTFLAG) --ip 127.0.0.1 --port $(PORT) --ServerApp.port_retries=0 \
+	  --IdentityProvider.token=$$token --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory unit notebooks-check exercises-check browser

@@ -192,6 +192,24 @@ def test_windows_1252_fallback(tmp_path, seed_bytes, article):
     assert_offsets_point_back(parsed)
 
 
+def test_encoding_fallback_names_the_line_and_comes_first():
+    parsed = ak.parse_article("Monde / Titre\n\nUn café.  Deux.\n".encode("cp1252"))
+    assert parsed.text == "Un café. Deux."
+    assert [(s.line, s.reason) for s in parsed.cleaning] == [
+        (3, "encoding fallback"), (1, "rubric and title"), (3, "normalised spaces")]
+    assert "offset 21" in parsed.cleaning[0].detail
+
+
+def test_utf16_with_byte_order_mark(tmp_path, seed_bytes, article):
+    for encoding in ("utf-16", "utf-16-be"):
+        data = seed_bytes.decode("utf-8").encode(encoding)
+        if encoding == "utf-16-be":
+            data = b"\xfe\xff" + data
+        parsed = ak.load_article(write(tmp_path, data))
+        assert same_content(parsed, article)
+        assert parsed.cleaning[0].reason == "UTF-16 file"
+
+
 def test_old_mac_line_endings(seed_bytes, article):
     assert same_content(ak.parse_article(seed_bytes.replace(b"\n", b"\r")), article)
 
@@ -261,7 +279,9 @@ def test_title_line_is_normalised():
     ("Par Awa DIOP, envoyée spéciale à Dakar.", "Awa DIOP, envoyée spéciale à Dakar"),
     ("Par Jean de La Fontaine.", "Jean de La Fontaine"),
     ("Par ailleurs, le ministre est parti.", None),
+    ("ŒDIPE ÉDOUARD-LÉON.", "ŒDIPE ÉDOUARD-LÉON"),
     ("Fin de la visite.", None),
+    ("FIN 2025.", None),
     ("OK", None),
 ])
 def test_bylines(line, byline):

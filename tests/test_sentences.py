@@ -156,6 +156,11 @@ def test_sentence_starting_with_a_quotation_or_digit():
         "Il part.", "« Adieu », dit-il.", "2025 sera dure."]
 
 
+def test_accented_capitals_start_sentences():
+    assert texts("Il part. Œuvrer ensemble. État fort. À demain.") == [
+        "Il part.", "Œuvrer ensemble.", "État fort.", "À demain."]
+
+
 def test_lowercase_after_period_does_not_split():
     assert texts("Voir p. 12 et suivantes. fin") == ["Voir p. 12 et suivantes. fin"]
 

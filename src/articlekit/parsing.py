@@ -22,7 +22,7 @@ Choices made here (and tested):
 - The title and byline are metadata: they are not part of ``article.text``.
 - Files are read as UTF-8 (with or without a byte-order mark); a file that
   is not valid UTF-8 is read as Windows-1252, and the cleaning report says
-  so.  ``article.raw`` is the decoded text; CR LF line endings are kept in it.
+  so.  A UTF-16 file with its byte-order mark is read too.  ``article.raw`` is the decoded text; CR LF line endings are kept in it.
 - Files over :data:`MAX_BYTES` are refused (an article is a few kB).
 
 Examples
@@ -41,7 +41,6 @@ import datetime as _dt
 import os
 import re
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 
 from .model import Article, CleaningStep, OffsetMap, Paragraph, Sentence
@@ -112,10 +111,11 @@ def seed_path() -> Path:
     >>> ak.seed_path().name
     'mali-senegal-cooperation-militaire-2025-02-06.txt'
     """
-    packaged = resources.files("articlekit").joinpath("data", SEED_NAME)
+    here = Path(__file__).resolve().parent
+    packaged = here / "data" / SEED_NAME
     if packaged.is_file():
-        return Path(str(packaged))
-    return Path(__file__).resolve().parents[2] / "seeds" / SEED_NAME
+        return packaged
+    return here.parents[1] / "seeds" / SEED_NAME
 
 
 # --------------------------------------------------------------------------- #
@@ -184,6 +184,16 @@ _BINARY_CONTROL = re.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
 def _decode(data: bytes, source: str) -> tuple[str, list[CleaningStep]]:
     """Decode file bytes: UTF-8 (BOM allowed), else Windows-1252."""
     steps: list[CleaningStep] = []
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            text = data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise ArticleFormatError(source, "binary data, not UTF-16 text despite its "
+                                     "byte-order mark") from None
+        steps.append(CleaningStep(1, "decoded", "UTF-16 file", "",
+                                  "read as UTF-16 (byte-order mark at the start of the file)"))
+        _check_text(text, source)
+        return text, steps
     if b"\x00" in data:
         nul = data.index(b"\x00")
         raise ArticleFormatError(source, f"binary data, not text (NUL byte at offset {nul})")
@@ -269,8 +279,7 @@ def _normalise(number: int, raw_start: int, raw: str) -> _Line:
     segments: list[tuple[int, int]] = []
     length = nbsp = runs = edges = others = 0
     pos = 0
-    spaces = list(_SPACES.finditer(raw))
-    for k, run in enumerate(spaces):
+    for run in _SPACES.finditer(raw):
         chunk = raw[pos:run.start()]
         if chunk:
             segments.append((length, raw_start + pos))
@@ -325,8 +334,6 @@ def _spaces_detail(line: _Line) -> str:
 # --------------------------------------------------------------------------- #
 # Bylines
 # --------------------------------------------------------------------------- #
-# « SEKOU MAMA TRAORE. », « B. COULIBALY »: a short line in capitals.
-_CAPITALS_BYLINE = re.compile(r"[A-ZÀ-ÖØ-Þ][A-ZÀ-ÖØ-Þ .’'-]*[A-ZÀ-ÖØ-Þ]\.?")
 # « Par Jean Dupont », « Par Awa DIOP, envoyée spéciale à Dakar. »: capitalised
 # words (and name particles) after « Par »; « Par ailleurs, … » is not a byline.
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|d’[A-ZÀ-ÖØ-Þ][\w’'.-]*|de|du|des|la|le|ben|ould|ag|van|von)"
@@ -343,8 +350,15 @@ def _byline(text: str) -> str | None:
     """
     if len(text) > 80:
         return None
-    if _CAPITALS_BYLINE.fullmatch(text) and sum(c.isalpha() for c in text) >= 3:
-        return text.rstrip(".")
+    # « SEKOU MAMA TRAORE. », « B. COULIBALY »: a short line of names in capitals.
+    name = text.removesuffix(".")
+    if (
+        name == name.upper()
+        and name[:1].isalpha()
+        and sum(c.isalpha() for c in name) >= 3
+        and all(c.isalpha() or c in " .’'-" for c in name)
+    ):
+        return name
     match = _PAR_BYLINE.fullmatch(text)
     return match["name"].rstrip(".") if match else None
 
@@ -434,10 +448,12 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
     if size == 0:
         raise ArticleFormatError(name, "the file is empty")
 
+    # Whole-file steps come first in the report, then line steps in line order.
+    file_steps: list[CleaningStep] = []
     steps: list[CleaningStep] = []
     if isinstance(data, bytes):
         raw, decode_steps = _decode(data, name)
-        steps.extend(decode_steps)
+        file_steps.extend(decode_steps)
     else:
         raw = data[1:] if data.startswith("\ufeff") else data
         _check_text(raw, name)
@@ -445,7 +461,7 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
     raw_lines = _split_lines(raw)
     crlf = raw.count("\r\n")
     if crlf:
-        steps.append(CleaningStep(1, "normalised", "Windows line endings", "",
+        file_steps.append(CleaningStep(1, "normalised", "Windows line endings", "",
                                   f"{crlf} lines end with CR LF; read as plain line breaks"))
 
     lines = [_normalise(n, start, text) for n, (start, text) in enumerate(raw_lines, 1)]
@@ -501,7 +517,7 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
         if detail:
             steps.append(CleaningStep(line.number, "normalised", "normalised spaces",
                                       line.raw, detail))
-    steps.sort(key=lambda step: step.line)  # stable: file-level steps stay first
+    steps.sort(key=lambda step: step.line)
 
     text, paragraphs, offsets = _join_paragraphs(body, len(raw))
     sentences = _sentences(paragraphs)
@@ -510,7 +526,7 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
     return Article(
         text=text, rubric=rubric, title=title, byline=byline, date=date,
         date_text=date_text, language="fr", paragraphs=paragraphs,
-        sentences=sentences, cleaning=tuple(steps), raw=raw, source=path,
+        sentences=sentences, cleaning=tuple(file_steps + steps), raw=raw, source=path,
         offsets=offsets,
     )
 

@@ -61,10 +61,10 @@ ABBREVIATIONS = frozenset(
     }
 )
 
-# A candidate end: final punctuation, then a closing guillemet (with the
-# space French puts before it) and a period after the guillemet.  The
-# closing mark is allowed only right after the punctuation, so « pays »
-# followed by a period is caught by the single period (second branch).
+# A candidate end: a run of final punctuation, then any closing guillemet,
+# quote or bracket (with the space French puts before »), then a period
+# after it.  In « … de nos pays ». the » has no punctuation before it, so
+# the candidate is just the final period, which keeps » in the sentence too.
 _CANDIDATE_END = re.compile(
     r"""
     (?: \.\.\. | … | [.!?] )+      # final punctuation: . ! ? … ... ?! etc.
@@ -74,8 +74,8 @@ _CANDIDATE_END = re.compile(
     re.VERBOSE,
 )
 
-# What the next sentence may start with.
-_STARTS_SENTENCE = re.compile(r"[A-ZÀ-ÖØ-Þ0-9«“(—–\"]")
+# Besides capital letters and digits, what a sentence may start with.
+_OPENING_MARKS = "«“\"(—–"
 
 # The word just before a period: letters, possibly "J.-C" style.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s«(’']))([A-Za-zÀ-ÖØ-öø-ÿ.\-]+)$")
@@ -122,14 +122,12 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     start = _skip_spaces(text, 0)
     for match in _CANDIDATE_END.finditer(text):
         end = match.end()
-        if end <= start:
-            continue
         after = _skip_spaces(text, end)
         if after == len(text):
             break  # the paragraph end closes the last sentence below
         if after == end:
             continue  # no space after it: « 3.5 », « M.Diop », « ?! »
-        if not _STARTS_SENTENCE.match(text, after):
+        if not _starts_sentence(text[after]):
             continue  # « … ? » s’interroge X ; « Il hésite… puis »
         if match.group() == "." and _is_abbreviation_or_initial(text[start:match.start()]):
             continue  # M. Diop ; B. COULIBALY
@@ -139,6 +137,11 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
     if start < stop:
         spans.append((start, stop))
     return spans
+
+
+def _starts_sentence(char: str) -> bool:
+    """Can a sentence start with ``char``? (capital, digit, opening mark)"""
+    return char.isupper() or char.isdigit() or char in _OPENING_MARKS
 
 
 def _skip_spaces(text: str, i: int) -> int:
