@@ -6,8 +6,9 @@ Each subcommand is a :class:`Command`: a name, a one-line help, a function
 that adds its arguments to an :mod:`argparse` parser, and a function that
 runs it and returns the exit code.  To add one (``exercises``, ``grade``,
 ``check``...), write those two functions in your own module and append a
-``Command`` to :data:`COMMANDS` below, importing your module *inside* a
-small wrapper if it is heavy, so that ``articlekit --help`` stays fast.
+``Command`` to :data:`COMMANDS` below.  Every parser is built at start-up,
+so keep ``add_arguments`` light and import heavy things inside ``run`` (the
+classroom commands below import their module only when called).
 
 ``articlekit`` with no subcommand runs ``articlekit info``.
 
@@ -27,7 +28,10 @@ from __future__ import annotations
 import argparse
 import sys
 from dataclasses import dataclass
-from typing import Callable, Sequence
+from typing import TYPE_CHECKING, Callable, Sequence
+
+if TYPE_CHECKING:
+    from .model import Article
 
 __all__ = ["COMMANDS", "Command", "main"]
 
@@ -82,7 +86,7 @@ def _one_line(error: Exception) -> str:
     return " ".join(str(error).split())
 
 
-def format_info(article) -> str:
+def format_info(article: "Article") -> str:
     """Return the text printed by ``articlekit info``.
 
     Parameters
@@ -150,7 +154,15 @@ def _classroom(name: str):
 # Entry point
 # --------------------------------------------------------------------------- #
 def build_parser(commands: Sequence[Command] = tuple(COMMANDS)) -> argparse.ArgumentParser:
-    """Build the argument parser with one subparser per command."""
+    """Build the argument parser with one subparser per command.
+
+    Examples
+    --------
+    >>> from articlekit.cli import COMMANDS, build_parser
+    >>> args = build_parser(COMMANDS).parse_args(["info", "my-article.txt"])
+    >>> args.command, args.path
+    ('info', 'my-article.txt')
+    """
     from . import __version__
 
     parser = argparse.ArgumentParser(

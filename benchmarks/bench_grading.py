@@ -1,0 +1,113 @@
+"""Grading throughput: ``articlekit grade`` (1 and 2 jobs) beside ``nbgrader autograde``.
+
+Run from the repository root::
+
+    .venv/bin/python benchmarks/bench_grading.py [--source solutions/00-start-here.ipynb] [--n 20]
+
+Builds a folder of N submissions from one source notebook (half right,
+half generated exercises with wrong or missing answers), grades it with
+articlekit at ``--jobs 1`` and ``--jobs 2``, then runs ``nbgrader
+generate_assignment`` + ``nbgrader autograde --create`` on the same
+submissions in a temporary course directory (with its SQLite gradebook), and
+prints wall time and notebooks per minute for each.  Defaults to the first
+notebook of ``solutions/``, else the test fixture.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import nbformat
+
+from articlekit.classroom.generate import exercise_notebook, read_notebook
+from articlekit.classroom.grade import Limits, grade_submissions
+
+ROOT = Path(__file__).resolve().parents[1]
+BIN = Path(sys.executable).parent
+
+
+def default_source() -> Path:
+    found = sorted((ROOT / "solutions").glob("*.ipynb"))
+    return found[0] if found else ROOT / "tests" / "fixtures" / "classroom" / "solutions" / "90-fixture.ipynb"
+
+
+def make_submissions(source: Path, folder: Path, n: int) -> None:
+    """n students: even ones hand in the solution, odd ones the exercise with a variation."""
+    solution = read_notebook(source)
+    exercise = exercise_notebook(solution, name=source.name)
+    for i in range(n):
+        nb = solution if i % 2 == 0 else exercise
+        nb = nbformat.reads(nbformat.writes(nb), as_version=4)
+        if i % 4 == 1:  # a scratch cell of the learner's own
+            nb.cells.insert(1, nbformat.v4.new_code_cell(f"scratch = {i}"))
+        path = folder / f"s{i:02d}" / source.name
+        path.parent.mkdir(parents=True)
+        nbformat.write(nb, path)
+
+
+def bench_articlekit(source: Path, submissions: Path, jobs: int) -> tuple[float, float]:
+    start = time.perf_counter()
+    grades, _ = grade_submissions(submissions, source.parent, jobs=jobs, progress=False,
+                                  limits=Limits(cell_timeout=120, notebook_timeout=600))
+    seconds = time.perf_counter() - start
+    # only the benchmarked notebook's grades count (other solutions are not submitted)
+    points = sum(g.total for g in grades)
+    return seconds, points
+
+
+def bench_nbgrader(source: Path, submissions: Path, course: Path) -> tuple[float, float]:
+    env = dict(os.environ, PATH=f"{BIN}{os.pathsep}{os.environ.get('PATH', '')}")  # nbgrader calls `alembic`
+    (course / "source" / "ps1").mkdir(parents=True)
+    shutil.copy(source, course / "source" / "ps1" / source.name)
+    common = [f"--CourseDirectory.root={course}", "--force"]
+    subprocess.run([str(BIN / "nbgrader"), "generate_assignment", "ps1", *common],
+                   cwd=course, env=env, check=True, capture_output=True)
+    for student in sorted(p.name for p in submissions.iterdir()):
+        target = course / "submitted" / student / "ps1"
+        target.mkdir(parents=True)
+        shutil.copy(submissions / student / source.name, target / source.name)
+    start = time.perf_counter()
+    done = subprocess.run([str(BIN / "nbgrader"), "autograde", "ps1", "--create", *common],
+                          cwd=course, env=env, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    if done.returncode != 0:
+        print(done.stderr[-2000:], file=sys.stderr)
+    return seconds, float(done.returncode)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--source", type=Path, default=default_source())
+    parser.add_argument("--n", type=int, default=20)
+    args = parser.parse_args()
+    source = args.source.resolve()
+    with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
+        tmp = Path(tmp)
+        # grade against a folder holding just this source notebook
+        only = tmp / "source"
+        only.mkdir()
+        shutil.copy(source, only / source.name)
+        subs = tmp / "submissions"
+        make_submissions(source, subs, args.n)
+        print(f"source: {source.relative_to(ROOT) if source.is_relative_to(ROOT) else source}")
+        print(f"submissions: {args.n} (half solutions, half exercises); cores: {os.cpu_count()}")
+        print(f"{'grader':<28}{'seconds':>9}{'nb/min':>9}")
+        for jobs in (1, 2):
+            seconds, points = bench_articlekit(only / source.name, subs, jobs)
+            print(f"{f'articlekit grade --jobs {jobs}':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}"
+                  f"   (points awarded: {points:g})")
+        seconds, rc = bench_nbgrader(source, subs, tmp / "course")
+        note = "" if rc == 0 else "   (nbgrader exited with an error)"
+        print(f"{'nbgrader autograde':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}{note}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,170 @@
+"""Copy answers out of a learner's kernel as plain, inert data.
+
+When grading, each answer is encoded to JSON inside the learner's kernel and
+decoded in the grader's own process, where the check then runs.  Decoding
+builds only plain values (and the article's own frozen dataclasses), so a
+learner's object with a lying ``__eq__`` or a patched check cannot reach the
+grader: the only way to pass is a value that is actually right.
+
+Examples
+--------
+>>> import datetime
+>>> value = {"date": datetime.date(2025, 2, 6), "places": {"Mali", "Sénégal"}}
+>>> decode(encode(value)) == value
+True
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as _dt
+import importlib
+import json
+import math
+from typing import Any
+
+__all__ = ["NotPlainData", "encode", "decode", "MAX_BYTES"]
+
+#: Largest encoded answer accepted (an answer is a value, not a dump).
+MAX_BYTES = 2_000_000
+_MAX_DEPTH = 40
+_PLAIN_DATACLASS_PACKAGE = "articlekit."
+
+
+class NotPlainData(TypeError):
+    """The answer holds something that is not plain data."""
+
+
+def encode(value: Any) -> str:
+    """JSON text for ``value``; raises :class:`NotPlainData` for anything else."""
+    text = json.dumps(_enc(value, 0), ensure_ascii=False, allow_nan=False, sort_keys=False)
+    if len(text) > MAX_BYTES:
+        raise NotPlainData("answer too large")
+    return text
+
+
+def decode(text: str) -> Any:
+    """The value :func:`encode` wrote (never runs code from the text)."""
+    if len(text) > MAX_BYTES:
+        raise NotPlainData("answer too large")
+    return _dec(json.loads(text), 0)
+
+
+def _enc(v: Any, depth: int) -> Any:
+    if depth > _MAX_DEPTH:
+        raise NotPlainData("answer nested too deeply")
+    d = depth + 1
+    t = type(v)
+    if v is None or t is bool or t is str or t is int:
+        return v
+    if v is Ellipsis:  # a stub still unanswered
+        return {"$ellipsis": True}
+    if t is float:
+        return v if math.isfinite(v) else {"$float": repr(v)}
+    if t is list:
+        return [_enc(x, d) for x in v]
+    if t is tuple:
+        return {"$tuple": [_enc(x, d) for x in v]}
+    if t in (set, frozenset):
+        items = [_enc(x, d) for x in v]
+        # a stable order keeps the JSON deterministic
+        items.sort(key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))
+        return {"$set": items, "frozen": t is frozenset}
+    if t is dict:
+        return {"$dict": [[_enc(k, d), _enc(x, d)] for k, x in v.items()]}
+    if t is _dt.datetime:
+        return {"$datetime": v.isoformat()}
+    if t is _dt.date:
+        return {"$date": v.isoformat()}
+    module = getattr(t, "__module__", "") or ""
+    if module.startswith("numpy"):
+        if hasattr(v, "tolist") and getattr(v, "ndim", 0) > 0:
+            return {"$ndarray": _enc(v.tolist(), d)}
+        if hasattr(v, "item"):
+            return _enc(v.item(), d)
+    if module.startswith("pandas"):
+        name = t.__name__
+        if name == "Timestamp":
+            return {"$datetime": v.to_pydatetime().isoformat()}
+        if name in ("DataFrame", "Series"):
+            frame = v if name == "DataFrame" else v.to_frame(name=v.name if v.name is not None else 0)
+            payload = {
+                "columns": [_enc(c, d) for c in frame.columns],
+                "index": [_enc(i, d) for i in frame.index],
+                "data": [[_enc(x, d) for x in row] for row in frame.itertuples(index=False, name=None)],
+                "dtypes": [str(x) for x in frame.dtypes],
+            }
+            if name == "Series":
+                payload["name"] = _enc(v.name, d)
+            return {"$" + name.lower(): payload}
+    if dataclasses.is_dataclass(v) and not isinstance(v, type) and module.startswith(_PLAIN_DATACLASS_PACKAGE):
+        return {"$dataclass": f"{module}:{t.__qualname__}",
+                "fields": {f.name: _enc(getattr(v, f.name), d) for f in dataclasses.fields(v)}}
+    raise NotPlainData(f"a {t.__name__} is not plain data")
+
+
+def _dec(o: Any, depth: int) -> Any:
+    if depth > _MAX_DEPTH:
+        raise NotPlainData("answer nested too deeply")
+    d = depth + 1
+    if isinstance(o, list):
+        return [_dec(x, d) for x in o]
+    if not isinstance(o, dict):
+        return o
+    if "$ellipsis" in o:
+        return Ellipsis
+    if "$float" in o:
+        return float(o["$float"])
+    if "$tuple" in o:
+        return tuple(_dec(x, d) for x in o["$tuple"])
+    if "$set" in o:
+        items = [_freeze(_dec(x, d)) for x in o["$set"]]
+        return frozenset(items) if o.get("frozen") else set(items)
+    if "$dict" in o:
+        return {_freeze(_dec(k, d)): _dec(x, d) for k, x in o["$dict"]}
+    if "$datetime" in o:
+        return _dt.datetime.fromisoformat(o["$datetime"])
+    if "$date" in o:
+        return _dt.date.fromisoformat(o["$date"])
+    if "$ndarray" in o:
+        import numpy as np
+
+        return np.array(_dec(o["$ndarray"], d))
+    if "$dataframe" in o or "$series" in o:
+        return _dec_frame(o, d)
+    if "$dataclass" in o:
+        module_name, _, qualname = str(o["$dataclass"]).partition(":")
+        if not module_name.startswith(_PLAIN_DATACLASS_PACKAGE) or "." in qualname:
+            raise NotPlainData("unknown dataclass")
+        cls = getattr(importlib.import_module(module_name), qualname, None)
+        if cls is None or not dataclasses.is_dataclass(cls):
+            raise NotPlainData("unknown dataclass")
+        return cls(**{k: _dec(x, d) for k, x in o["fields"].items()})
+    raise NotPlainData("unknown encoded value")
+
+
+def _dec_frame(o: dict, d: int) -> Any:
+    import pandas as pd
+
+    p = o.get("$dataframe") or o.get("$series")
+    columns = [_freeze(_dec(c, d)) for c in p["columns"]]
+    frame = pd.DataFrame([[_dec(x, d) for x in row] for row in p["data"]],
+                         columns=columns, index=[_freeze(_dec(i, d)) for i in p["index"]])
+    for column, dtype in zip(columns, p["dtypes"]):
+        try:
+            frame[column] = frame[column].astype(dtype)
+        except (TypeError, ValueError):
+            pass  # keep pandas' own guess when the dtype does not round-trip
+    if "$series" in o:
+        series = frame[columns[0]]
+        series.name = _dec(p.get("name"), d)
+        return series
+    return frame
+
+
+def _freeze(v: Any) -> Any:
+    if isinstance(v, list):
+        return tuple(_freeze(x) for x in v)
+    if isinstance(v, set):
+        return frozenset(v)
+    return v

@@ -1,0 +1,146 @@
+"""The ``articlekit exercises``, ``grade`` and ``check`` subcommands.
+
+Registered in :mod:`articlekit.cli`; each ``run_*`` returns the exit code
+(0 success, 1 problems found, 2 bad input or usage).
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())
+
+
+# --------------------------------------------------------------------------- exercises
+def exercises_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--solutions", default="solutions", metavar="DIR",
+                        help="folder of solution notebooks (default: solutions)")
+    parser.add_argument("--exercises", default="exercises", metavar="DIR",
+                        help="folder the exercises are written to (default: exercises)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 if the exercises differ from a regeneration")
+
+
+def run_exercises(args: argparse.Namespace) -> int:
+    from .generate import ExerciseError, generate_exercises
+
+    try:
+        report = generate_exercises(args.solutions, args.exercises, check=args.check)
+    except (ExerciseError, OSError) as error:
+        print(f"articlekit exercises: {_one_line(error)}", file=sys.stderr)
+        return 2
+    for path in report.orphans:
+        print(f"{path}: exercise without a solution (delete it or restore its solution)")
+    if args.check:
+        for path in report.written:
+            print(f"{path}: out of date (run `articlekit exercises`)")
+        if report.up_to_date:
+            print(f"{len(report.unchanged)} exercise(s) up to date")
+        return 0 if report.up_to_date else 1
+    for path in report.written:
+        print(f"wrote {path}")
+    print(f"{len(report.written)} written, {len(report.unchanged)} unchanged")
+    return 1 if report.orphans else 0
+
+
+# --------------------------------------------------------------------------- grade
+def _limits_arguments(parser: argparse.ArgumentParser, *, cell: float, notebook: float) -> None:
+    parser.add_argument("--timeout", type=float, default=cell, metavar="SECONDS",
+                        help=f"per-cell time limit (default: {cell:g})")
+    parser.add_argument("--notebook-timeout", type=float, default=notebook, metavar="SECONDS",
+                        help=f"per-notebook time limit (default: {notebook:g})")
+    parser.add_argument("--max-output", type=int, default=2_000_000, metavar="BYTES",
+                        help="output kept per notebook; more is dropped (default: 2000000)")
+
+
+def grade_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("submissions", metavar="SUBMISSIONS",
+                        help="folder with one sub-folder per student (alice/01-reading.ipynb) "
+                             "or files named STUDENT__01-reading.ipynb")
+    parser.add_argument("--out", required=True, metavar="DIR", help="where grades.csv and feedback/ go")
+    parser.add_argument("--source", default="solutions", metavar="DIR",
+                        help="folder of source (solution) notebooks (default: solutions)")
+    parser.add_argument("--jobs", type=int, default=1, metavar="N", help="notebooks graded in parallel")
+    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    _limits_arguments(parser, cell=60, notebook=600)
+
+
+def _limits(args: argparse.Namespace):
+    from .grade import Limits
+
+    if args.timeout <= 0 or args.notebook_timeout <= 0 or args.max_output <= 0:
+        raise ValueError("time limits and --max-output must be positive")
+    return Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout,
+                  max_output_bytes=args.max_output)
+
+
+def run_grade(args: argparse.Namespace) -> int:
+    from .generate import ExerciseError
+    from .grade import grade_submissions
+    from .report import write_report
+
+    if args.jobs < 1:
+        print("articlekit grade: --jobs must be at least 1", file=sys.stderr)
+        return 2
+    try:
+        grades, assignments = grade_submissions(args.submissions, args.source, jobs=args.jobs,
+                                                limits=_limits(args), progress=not args.quiet)
+    except (ExerciseError, OSError, ValueError) as error:
+        print(f"articlekit grade: {_one_line(error)}", file=sys.stderr)
+        return 2
+    csv_path = write_report(grades, assignments.values(), args.out)
+    flagged = sum(1 for g in grades if g.statuses != ("ok",))
+    print(f"graded {len(grades)} notebook(s) from {len({g.student for g in grades})} student(s); "
+          f"{flagged} with a status other than ok; wrote {csv_path} and {Path(args.out) / 'feedback'}/")
+    return 0
+
+
+# --------------------------------------------------------------------------- check
+def check_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("notebook", nargs="+", metavar="NOTEBOOK", help="learner notebook(s) to check")
+    parser.add_argument("--source", default=None, metavar="PATH",
+                        help="the original notebook (or a folder of them) to restore checks from "
+                             "(default: the notebook's own check cells)")
+    _limits_arguments(parser, cell=120, notebook=900)
+
+
+def run_check(args: argparse.Namespace) -> int:
+    from .generate import ExerciseError
+    from .grade import grade_notebook, load_assignment
+    from .report import format_summary
+
+    try:
+        limits = _limits(args)
+    except ValueError as error:
+        print(f"articlekit check: {error}", file=sys.stderr)
+        return 2
+    all_passed = True
+    total = maximum = 0.0
+    for name in args.notebook:
+        path = Path(name)
+        source = path
+        if args.source:
+            source = Path(args.source)
+            if source.is_dir():
+                source = source / path.name
+        try:
+            assignment = load_assignment(source)
+        except (ExerciseError, OSError) as error:
+            print(f"articlekit check: {_one_line(error)}", file=sys.stderr)
+            return 2
+        if not assignment.checks:
+            print(f"{path}: no graded check cells found")
+            all_passed = False
+            continue
+        grade = grade_notebook(path, assignment, limits=limits)
+        print(format_summary(grade))
+        total, maximum = total + grade.total, maximum + grade.max_points
+        all_passed = all_passed and grade.statuses == ("ok",) and all(
+            x.status == "passed" for x in grade.exercises)
+    if len(args.notebook) > 1:
+        print(f"points: {total:g}/{maximum:g}")
+    return 0 if all_passed else 1

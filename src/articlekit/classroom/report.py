@@ -1,0 +1,106 @@
+"""Write grading results: ``grades.csv`` and one HTML feedback page per student.
+
+Feedback shows each exercise's points and the same question-style hint the
+learner saw in the notebook -- never the expected answer, never code.
+"""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+from collections import defaultdict
+from pathlib import Path
+from typing import Iterable, Sequence
+
+from .generate import atomic_write
+from .grade import STATUS_TEXT, Assignment, NotebookGrade, iter_exercise_columns
+
+__all__ = ["grades_csv", "feedback_html", "write_report", "format_summary"]
+
+_STATUS_WORDS = {
+    "passed": "correct",
+    "failed": "not yet right",
+    "unanswered": "not answered",
+    "hidden-tests": "failed the teacher's further tests",
+    "error": "the cell failed",
+    "not-run": "not run",
+}
+
+
+def _points(x: float) -> str:
+    return str(int(x)) if float(x).is_integer() else f"{x:g}"
+
+
+def grades_csv(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment]) -> str:
+    """CSV text: student, notebook, one column per exercise, total, max, status."""
+    columns = iter_exercise_columns(assignments)
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(["student", "notebook", *(c for c, _, _ in columns), "total", "max", "status"])
+    for g in grades:
+        by_id = {e.grade_id: e for e in g.exercises}
+        cells = [(_points(by_id[gid].points) if nb == g.notebook and gid in by_id else "")
+                 for _, nb, gid in columns]
+        writer.writerow([g.student, g.notebook, *cells, _points(g.total), _points(g.max_points), g.status])
+    return out.getvalue()
+
+
+def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
+    """One self-contained HTML page of feedback for one student."""
+    e = html.escape
+    parts = [
+        "<!DOCTYPE html>",
+        '<html lang="en"><head><meta charset="utf-8">',
+        f"<title>Feedback for {e(student)}</title>",
+        "<style>body{font-family:sans-serif;max-width:48rem;margin:2rem auto;line-height:1.4}"
+        "table{border-collapse:collapse;width:100%}td,th{border:1px solid #ccc;padding:.3rem .5rem;text-align:left}"
+        ".passed{color:#1a7f37}.other{color:#b35900}.status{background:#fff4e5;padding:.5rem}</style>",
+        "</head><body>",
+        f"<h1>Feedback for {e(student)}</h1>",
+    ]
+    for g in grades:
+        parts.append(f"<h2>{e(g.notebook)}: {_points(g.total)} / {_points(g.max_points)}</h2>")
+        notes = [s for s in g.statuses if s != "ok"]
+        for s in notes:
+            parts.append(f'<p class="status">{e(STATUS_TEXT.get(s, s))}</p>')
+        if g.exercises:
+            parts.append("<table><tr><th>exercise</th><th>points</th><th>result</th><th>hint</th></tr>")
+            for x in g.exercises:
+                css = "passed" if x.status == "passed" else "other"
+                parts.append(
+                    f'<tr><td>{e(x.grade_id)}</td><td>{_points(x.points)} / {_points(x.max_points)}</td>'
+                    f'<td class="{css}">{e(_STATUS_WORDS.get(x.status, x.status))}</td><td>{e(x.hint)}</td></tr>')
+            parts.append("</table>")
+    parts.append("</body></html>")
+    return "\n".join(parts) + "\n"
+
+
+def write_report(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment], out_dir: Path | str) -> Path:
+    """Write ``out_dir/grades.csv`` and ``out_dir/feedback/<student>.html``; return the CSV path."""
+    out_dir = Path(out_dir)
+    assignments = list(assignments)
+    csv_path = out_dir / "grades.csv"
+    atomic_write(csv_path, grades_csv(grades, assignments).encode("utf-8"))
+    by_student: dict[str, list[NotebookGrade]] = defaultdict(list)
+    for g in grades:
+        by_student[g.student].append(g)
+    for student, items in sorted(by_student.items()):
+        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in student) or "student"
+        atomic_write(out_dir / "feedback" / f"{safe}.html", feedback_html(student, items).encode("utf-8"))
+    return csv_path
+
+
+def format_summary(grade: NotebookGrade) -> str:
+    """Plain-text per-exercise summary (used by ``articlekit check``)."""
+    width = max([len(x.grade_id) for x in grade.exercises] + [8])
+    lines = [f"{grade.notebook}"]
+    for x in grade.exercises:
+        mark = "✅" if x.status == "passed" else ("⏳" if x.status == "unanswered" else "❌")
+        hint = f"  {x.hint}" if x.hint and x.status != "passed" else ""
+        lines.append(f"  {mark} {x.grade_id:<{width}}  {_points(x.points)}/{_points(x.max_points)}{hint}")
+    lines.append(f"  total: {_points(grade.total)}/{_points(grade.max_points)}")
+    for s in grade.statuses:
+        if s != "ok":
+            lines.append(f"  note: {STATUS_TEXT.get(s, s)}")
+    return "\n".join(lines)

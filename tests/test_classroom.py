@@ -1,0 +1,514 @@
+"""Tests of the classroom loop: exercise generation, grading, tamper-proofing, CLI.
+
+Small fixture notebooks (``tests/fixtures/classroom/``) keep the grading tests
+fast; the real ``solutions/`` and ``exercises/`` folders are checked too and
+skipped while they are empty.
+"""
+
+from __future__ import annotations
+
+import copy
+import csv
+import hashlib
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+import articlekit as ak
+from articlekit.classroom import generate as gen
+from articlekit.classroom import grade as gr
+from articlekit.classroom import answers
+from articlekit.classroom.report import feedback_html, grades_csv
+
+ROOT = Path(__file__).resolve().parents[1]
+FIXTURES = ROOT / "tests" / "fixtures" / "classroom"
+FIX_SOLUTIONS = FIXTURES / "solutions"
+SOLUTIONS = ROOT / "solutions"
+EXERCISES = ROOT / "exercises"
+BIN = Path(sys.executable).parent
+FAST = gr.Limits(cell_timeout=4, notebook_timeout=60, max_output_bytes=200_000)
+
+REAL_SOLUTIONS = sorted(SOLUTIONS.glob("*.ipynb"))
+REAL_EXERCISES = sorted(EXERCISES.glob("*.ipynb"))
+needs_real = pytest.mark.skipif(not REAL_SOLUTIONS, reason="solutions/ is still empty")
+
+
+@pytest.fixture(scope="module")
+def article():
+    return ak.load_article()
+
+
+@pytest.fixture(scope="module")
+def fixture_exercises(tmp_path_factory):
+    out = tmp_path_factory.mktemp("exercises")
+    gen.generate_exercises(FIX_SOLUTIONS, out)
+    return out
+
+
+def _cells_by_id(nb):
+    return {c.metadata.get("nbgrader", {}).get("grade_id"): c for c in nb.cells}
+
+
+def _write(path: Path, nb) -> Path:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nbformat.write(nb, path)
+    return path
+
+
+# --------------------------------------------------------------------------- stubs
+@pytest.mark.parametrize("region, nested, stub", [
+    ("title = article.title", False, "title = ...  # YOUR CODE HERE"),
+    ("a, (b, *c) = 1, (2, 3)\nd: int = 4", False,
+     "\n".join(f"{n} = ...  # YOUR CODE HERE" for n in "abcd")),
+    ("words = []\nfor w in text.split():\n    if w:\n        words.append(w)\n        last = w", False,
+     "words = ...  # YOUR CODE HERE\nlast = ...  # YOUR CODE HERE"),
+    ("def count(text):\n    n = 1\n    return n", False, "count = ...  # YOUR CODE HERE"),
+    ("print(article.title)", False, "...  # YOUR CODE HERE"),
+    ("%time x = 1\ny = 2", False, "y = ...  # YOUR CODE HERE"),
+    ("    return len(text.split())", True, "return ...  # YOUR CODE HERE"),
+    ("x = (", False, "...  # YOUR CODE HERE"),
+])
+def test_stub_assigns_each_name_of_the_region(region, nested, stub):
+    assert gen.stub_for(region, nested=nested) == stub
+
+
+# --------------------------------------------------------------------------- generation
+def test_exercise_from_fixture(fixture_exercises):
+    nb = nbformat.read(fixture_exercises / "90-fixture.ipynb", as_version=4)
+    text = (fixture_exercises / "90-fixture.ipynb").read_text(encoding="utf-8")
+    assert "BEGIN SOLUTION" not in text and "HIDDEN TESTS" not in text and "isinstance(title" not in text
+    cells = _cells_by_id(nb)
+    assert cells["q-title-answer"].source == "title = ...  # YOUR CODE HERE"
+    assert cells["q-paragraphs-answer"].source.startswith("# Count the clean paragraphs.\n")
+    for gid in ("q-title", "q-paragraphs"):
+        assert "raises-exception" in cells[gid].metadata["tags"]
+        assert cells[gid].metadata["editable"] is False and cells[gid].metadata["deletable"] is False
+        assert cells[gid].metadata["articlekit"] == {"role": "check"}
+    allowed = {"schema_version", "grade", "solution", "locked", "grade_id", "points", "task", "checksum", "cell_type"}
+    for cell in nb.cells:
+        assert set(cell.metadata.get("nbgrader", {})) <= allowed
+        assert cell.get("outputs", []) == [] and cell.get("execution_count") is None
+    assert nb.metadata["articlekit"]["lesson"] == "00-start-here"
+
+
+def test_regenerating_gives_the_same_bytes(tmp_path):
+    gen.generate_exercises(FIX_SOLUTIONS, tmp_path / "a")
+    first = (tmp_path / "a" / "90-fixture.ipynb").read_bytes()
+    report = gen.generate_exercises(FIX_SOLUTIONS, tmp_path / "a")
+    assert report.written == () and len(report.unchanged) == 1
+    gen.generate_exercises(FIX_SOLUTIONS, tmp_path / "b")
+    assert (tmp_path / "b" / "90-fixture.ipynb").read_bytes() == first
+
+
+def test_check_mode_reports_stale_and_orphan_exercises(tmp_path):
+    out = tmp_path / "ex"
+    gen.generate_exercises(FIX_SOLUTIONS, out)
+    (out / "90-fixture.ipynb").write_text((out / "90-fixture.ipynb").read_text().replace("YOUR CODE", "MY CODE"))
+    shutil.copy(out / "90-fixture.ipynb", out / "91-orphan.ipynb")
+    before = (out / "90-fixture.ipynb").read_bytes()
+    report = gen.generate_exercises(FIX_SOLUTIONS, out, check=True)
+    assert report.written == (out / "90-fixture.ipynb",) and report.orphans == (out / "91-orphan.ipynb",)
+    assert not report.up_to_date and (out / "90-fixture.ipynb").read_bytes() == before
+
+
+def test_bad_solution_is_one_clear_error(tmp_path):
+    nb = nbformat.read(FIX_SOLUTIONS / "90-fixture.ipynb", as_version=4)
+    nb.cells[3].metadata["nbgrader"]["extra"] = 1  # nbgrader refuses unknown keys
+    _write(tmp_path / "s" / "50-bad.ipynb", nb)
+    with pytest.raises(gen.ExerciseError, match="50-bad.ipynb"):
+        gen.generate_exercises(tmp_path / "s", tmp_path / "e")
+    (tmp_path / "t").mkdir()
+    (tmp_path / "t" / "51-broken.ipynb").write_text("{nope")
+    with pytest.raises(gen.ExerciseError, match="51-broken.ipynb"):
+        gen.generate_exercises(tmp_path / "t", tmp_path / "e")
+    assert not (tmp_path / "e").exists()
+
+
+def test_cli_exercises_check_exit_codes(tmp_path, capsys):
+    from articlekit.cli import main
+
+    out = tmp_path / "ex"
+    args = ["exercises", "--solutions", str(FIX_SOLUTIONS), "--exercises", str(out)]
+    assert main(args + ["--check"]) == 1
+    assert main(args) == 0
+    assert main(args + ["--check"]) == 0
+    assert main(["exercises", "--solutions", str(tmp_path / "none"), "--exercises", str(out)]) == 2
+    assert "no such folder" in capsys.readouterr().err
+
+
+# --------------------------------------------------------------------------- the real folders
+@needs_real
+def test_every_solution_has_its_exercise_and_back():
+    assert [p.name for p in REAL_SOLUTIONS] == [p.name for p in REAL_EXERCISES]
+
+
+@needs_real
+def test_committed_exercises_are_a_fresh_regeneration():
+    report = gen.generate_exercises(SOLUTIONS, EXERCISES, check=True)
+    assert report.up_to_date, f"out of date: {report.written}, orphans: {report.orphans} (run `articlekit exercises`)"
+
+
+def test_exercises_without_solutions_never_exist():
+    solutions = {p.name for p in REAL_SOLUTIONS}
+    assert [p.name for p in REAL_EXERCISES if p.name not in solutions] == []
+
+
+# --------------------------------------------------------------------------- nbgrader accepts the sources
+SOURCES = [pytest.param(p, id=p.name) for p in [FIX_SOLUTIONS / "90-fixture.ipynb", *REAL_SOLUTIONS]]
+
+
+@pytest.mark.parametrize("solution", SOURCES)
+def test_nbgrader_generate_assignment_accepts_solution(solution, tmp_path):
+    course = tmp_path / "course"
+    (course / "source" / "ps1").mkdir(parents=True)
+    shutil.copy(solution, course / "source" / "ps1" / solution.name)
+    done = subprocess.run(
+        [str(BIN / "nbgrader"), "generate_assignment", "ps1", "--no-db", "--force",
+         f"--CourseDirectory.root={course}"],
+        cwd=course, capture_output=True, text=True, timeout=300)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert (course / "release" / "ps1" / solution.name).exists()
+
+
+@pytest.mark.parametrize("solution", SOURCES)
+def test_validator_passes_solution_and_fails_each_exercise_cell(solution, tmp_path):
+    from nbgrader.validator import Validator
+
+    exercise = tmp_path / solution.name
+    exercise.write_bytes(gen.notebook_bytes(gen.exercise_notebook(gen.read_notebook(solution), name=solution.name)))
+    validator = Validator()
+    assert validator.validate(str(solution)) == {}
+    failures = validator.validate(str(exercise)).get("failed", [])
+    sources = nbformat.read(solution, as_version=4)
+    graded = [c for c in sources.cells if gen.is_check_cell(c)]
+    assert len(failures) == len(graded)
+
+
+# --------------------------------------------------------------------------- grading: happy path
+def test_grading_solution_gives_full_marks_and_exercise_zero(tmp_path, fixture_exercises):
+    subs = tmp_path / "subs"
+    shutil.copy(FIX_SOLUTIONS / "90-fixture.ipynb", _dir(subs / "alice") / "90-fixture.ipynb")
+    shutil.copy(fixture_exercises / "90-fixture.ipynb", subs / "bob__90-fixture.ipynb")
+    grades, assignments = gr.grade_submissions(subs, FIX_SOLUTIONS, limits=FAST, progress=False)
+    by = {g.student: g for g in grades}
+    assert (by["alice"].total, by["alice"].max_points, by["alice"].status) == (3, 3, "ok")
+    assert (by["bob"].total, by["bob"].status) == (0, "ok")
+    assert {e.status for e in by["bob"].exercises} == {"unanswered"}
+    rows = list(csv.DictReader(grades_csv(grades, assignments.values()).splitlines()))
+    assert rows == [
+        {"student": "alice", "notebook": "90-fixture", "q-title": "1", "q-paragraphs": "2",
+         "total": "3", "max": "3", "status": "ok"},
+        {"student": "bob", "notebook": "90-fixture", "q-title": "0", "q-paragraphs": "0",
+         "total": "0", "max": "3", "status": "ok"},
+    ]
+
+
+def _dir(path: Path) -> Path:
+    path.mkdir(parents=True, exist_ok=True)
+    return path
+
+
+@needs_real
+@pytest.mark.parametrize("solution", REAL_SOLUTIONS, ids=[p.name for p in REAL_SOLUTIONS])
+def test_grading_real_solution_full_marks_exercise_zero(solution, tmp_path):
+    limits = gr.Limits(cell_timeout=120, notebook_timeout=600)
+    assignment = gr.load_assignment(solution)
+    full = gr.grade_notebook(solution, assignment, limits=limits)
+    assert full.total == full.max_points > 0 and full.status == "ok", full
+    zero = gr.grade_notebook(EXERCISES / solution.name, assignment, limits=limits)
+    assert zero.total == 0 and zero.status == "ok", zero
+
+
+# --------------------------------------------------------------------------- tamper cases and broken submissions
+def _variant(edit) -> nbformat.NotebookNode:
+    nb = nbformat.read(FIX_SOLUTIONS / "90-fixture.ipynb", as_version=4)
+    nb = gen.exercise_notebook(nb, name="90-fixture.ipynb")
+    edit(nb)
+    return nb
+
+
+def _answer(nb, gid, source):
+    _cells_by_id(nb)[gid].source = source
+
+
+WRONG = {"q-title-answer": "title = 'Le Mali'", "q-paragraphs-answer": "paragraph_count = 1"}
+
+
+def _wrong(nb):
+    for gid, src in WRONG.items():
+        _answer(nb, gid, src)
+
+
+def _insert_after(nb, gid, source, metadata=None):
+    index = next(i for i, c in enumerate(nb.cells) if c.metadata.get("nbgrader", {}).get("grade_id") == gid)
+    cell = nbformat.v4.new_code_cell(source, metadata=metadata or {})
+    cell["id"] = f"extra-{len(nb.cells)}"
+    nb.cells.insert(index + 1, cell)
+
+
+def _tamper_redefine_check(nb):
+    _wrong(nb)
+    _insert_after(nb, "setup", 'check = type("C", (), {"__getattr__": lambda self, n: (lambda *a, **k: None)})()')
+
+
+def _tamper_patch_module(nb):
+    _wrong(nb)
+    _insert_after(nb, "setup", "\n".join([
+        "import articlekit.checks as C, articlekit.checks.start as S",
+        "S.title = S.paragraph_count = lambda answer, **kw: C.passed()",
+        "C.run_check = lambda *a, **k: C.passed()",
+        "C.Result.ok = property(lambda self: True)",
+    ]))
+
+
+def _tamper_edit_checks(nb):
+    _wrong(nb)
+    for gid in ("q-title", "q-paragraphs"):
+        cell = _cells_by_id(nb)[gid]
+        cell.source = "pass"
+
+
+def _tamper_delete_checks(nb):
+    _wrong(nb)
+    nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") not in ("q-title", "q-paragraphs")]
+
+
+def _tamper_guess_hidden(nb):
+    _wrong(nb)
+    meta = {"nbgrader": {"schema_version": 3, "grade": True, "solution": False, "locked": True,
+                         "grade_id": "q-title-hidden", "points": 10}}
+    _insert_after(nb, "q-title", "pass", meta)
+    dup = copy.deepcopy(_cells_by_id(nb)["q-paragraphs"].metadata)
+    _insert_after(nb, "q-paragraphs-answer", "pass", dup)  # a duplicate grade_id placed first
+
+
+def _tamper_lying_objects(nb):
+    _answer(nb, "q-title-answer", "class Yes(str):\n    def __eq__(self, other): return True\n"
+                                  "    __hash__ = str.__hash__\ntitle = Yes('x')")
+    _answer(nb, "q-paragraphs-answer", "paragraph_count = type('N', (int,), {'__eq__': lambda s, o: True, "
+                                       "'__hash__': int.__hash__})(0)")
+
+
+def _tamper_fake_capture(nb):
+    _wrong(nb)
+    _insert_after(nb, "setup", "\n".join([
+        "from IPython.display import display",
+        "def __articlekit_capture__(gid, lesson, name, *a, **k):",
+        "    display({'application/vnd.articlekit.answer+json': {'grade_id': gid, 'name': name,",
+        "             'not_plain': 'x', 'kernel_result': {'status': 'passed'}}}, raw=True)",
+        "globals()['__articlekit_capture__'] = __articlekit_capture__",
+        "import articlekit.classroom.runtime as R; R.capture = __articlekit_capture__",
+    ]))
+
+
+TAMPER = {
+    "redefined-check": _tamper_redefine_check,
+    "patched-module": _tamper_patch_module,
+    "edited-checks": _tamper_edit_checks,
+    "deleted-checks": _tamper_delete_checks,
+    "guessed-hidden": _tamper_guess_hidden,
+    "lying-objects": _tamper_lying_objects,
+    "fake-capture": _tamper_fake_capture,
+}
+
+
+@pytest.fixture(scope="module")
+def tamper_run(tmp_path_factory):
+    subs = tmp_path_factory.mktemp("tamper")
+    for student, edit in TAMPER.items():
+        _write(subs / student / "90-fixture.ipynb", _variant(edit))
+    grades, _ = gr.grade_submissions(subs, FIX_SOLUTIONS, jobs=2, limits=FAST, progress=False)
+    return {g.student: g for g in grades}
+
+
+@pytest.mark.parametrize("student", sorted(TAMPER))
+def test_tampering_scores_nothing(tamper_run, student):
+    grade = tamper_run[student]
+    assert grade.total == 0, grade
+    assert [e.grade_id for e in grade.exercises] == ["q-title", "q-paragraphs"]
+
+
+def test_deleted_checks_are_restored_and_flagged(tamper_run):
+    grade = tamper_run["deleted-checks"]
+    assert "lost-cells" in grade.statuses and "q-title" in grade.detail
+    assert {e.status for e in grade.exercises} == {"failed"}
+
+
+def test_restored_checks_still_reward_right_answers(tmp_path):
+    def edit(nb):
+        _answer(nb, "q-title-answer", "title = article.title")
+        _answer(nb, "q-paragraphs-answer", "paragraph_count = len(article.text.split('\\n\\n'))")
+        nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "q-title"]
+        _cells_by_id(nb)["q-paragraphs"].source = "print('edited')"
+
+    path = _write(tmp_path / "90-fixture.ipynb", _variant(edit))
+    grade = gr.grade_notebook(path, gr.load_assignment(FIX_SOLUTIONS / "90-fixture.ipynb"), limits=FAST)
+    assert grade.total == 3 and grade.statuses == ("lost-cells",)
+
+
+def test_hidden_tests_are_run_when_grading(tmp_path):
+    def edit(nb):  # passes the visible check (typography forgiven) but not the hidden isinstance test
+        _answer(nb, "q-title-answer", "class T(str): pass\ntitle = T(article.title)")
+        _answer(nb, "q-paragraphs-answer", "paragraph_count = len(article.paragraphs)")
+
+    path = _write(tmp_path / "90-fixture.ipynb", _variant(edit))
+    source = tmp_path / "src"
+    nb = nbformat.read(FIX_SOLUTIONS / "90-fixture.ipynb", as_version=4)
+    _cells_by_id(nb)["q-title"].source = ("check.title(str(title))\n### BEGIN HIDDEN TESTS\n"
+                                          "assert type(title) is str\n### END HIDDEN TESTS")
+    _write(source / "90-fixture.ipynb", nb)
+    grade = gr.grade_notebook(path, gr.load_assignment(source / "90-fixture.ipynb"), limits=FAST)
+    title, paragraphs = grade.exercises
+    assert (title.status, title.points, paragraphs.points) == ("hidden-tests", 0, 2)
+
+
+BROKEN = {
+    "invalid-json": None,
+    "infinite-loop": ("q-title-answer", "while True:\n    pass"),
+    "kernel-crash": ("q-paragraphs-answer", "import os\nos._exit(1)"),
+    "huge-output": ("q-title-answer", "for i in range(3000):\n    print('x' * 200)\ntitle = article.title"),
+    "lost-cells": "lost",
+}
+
+
+@pytest.fixture(scope="module")
+def broken_run(tmp_path_factory):
+    subs = tmp_path_factory.mktemp("broken")
+    good = _variant(lambda nb: (_answer(nb, "q-title-answer", "title = article.title"),
+                                _answer(nb, "q-paragraphs-answer", "paragraph_count = len(article.paragraphs)")))
+    _write(subs / "good" / "90-fixture.ipynb", good)
+    for student, change in BROKEN.items():
+        path = subs / student / "90-fixture.ipynb"
+        if change is None:
+            path.parent.mkdir(parents=True)
+            path.write_text('{"cells": [', encoding="utf-8")
+            continue
+        nb = copy.deepcopy(good)
+        if change == "lost":
+            nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "q-title-answer"]
+        else:
+            _answer(nb, *change)
+        _write(path, nb)
+    _write(subs / "good" / "77-unknown.ipynb", good)
+    hashes = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
+    out = tmp_path_factory.mktemp("out")
+    done = subprocess.run(
+        [str(BIN / "articlekit"), "grade", str(subs), "--out", str(out), "--source", str(FIX_SOLUTIONS),
+         "--jobs", "2", "--timeout", "3", "--notebook-timeout", "60", "--max-output", "100000"],
+        capture_output=True, text=True, timeout=300)
+    rows = {(r["student"], r["notebook"]): r for r in csv.DictReader((out / "grades.csv").open(encoding="utf-8"))}
+    after = {p: hashlib.sha256(p.read_bytes()).hexdigest() for p in subs.rglob("*") if p.is_file()}
+    return done, rows, out, hashes, after
+
+
+def test_broken_submissions_get_their_status_and_the_rest_is_graded(broken_run):
+    done, rows, out, _, _ = broken_run
+    assert done.returncode == 0, done.stderr[-2000:]
+    status = {student: rows[(student, "90-fixture")]["status"] for student in [*BROKEN, "good"]}
+    assert status["good"] == "ok" and rows[("good", "90-fixture")]["total"] == "3"
+    assert status["invalid-json"] == "invalid-notebook"
+    assert "cell-timeout" in status["infinite-loop"]
+    assert status["kernel-crash"] == "kernel-died"
+    assert status["huge-output"] == "output-too-large"
+    assert status["lost-cells"] == "lost-cells"
+    assert rows[("good", "77-unknown")]["status"] == "unknown-notebook"
+
+
+def test_broken_submissions_keep_what_they_could_show(broken_run):
+    _, rows, _, _, _ = broken_run
+    points = {s: (rows[(s, "90-fixture")]["q-title"], rows[(s, "90-fixture")]["q-paragraphs"]) for s in BROKEN}
+    assert points["invalid-json"] == ("0", "0")
+    assert points["infinite-loop"] == ("0", "2")   # interrupted, then the next exercise ran
+    assert points["kernel-crash"] == ("1", "0")    # graded up to the crash
+    assert points["huge-output"] == ("1", "2")     # output dropped, answers still graded
+    assert points["lost-cells"] == ("0", "2")
+
+
+def test_grading_never_modifies_submissions(broken_run):
+    _, _, _, before, after = broken_run
+    assert before == after
+
+
+def test_feedback_pages_hold_hints_not_answers(broken_run, article):
+    _, _, out, _, _ = broken_run
+    pages = sorted((out / "feedback").glob("*.html"))
+    assert [p.stem for p in pages] == sorted([*BROKEN, "good"])
+    for page in pages:
+        text = page.read_text(encoding="utf-8")
+        assert article.title not in text and "Traceback" not in text and "article.title" not in text
+    assert "longer than the per-cell limit" in (out / "feedback" / "infinite-loop.html").read_text(encoding="utf-8")
+
+
+def test_feedback_html_escapes_names():
+    grade = gr.NotebookGrade("<b>x</b>", "01", (gr.ExerciseGrade("q", 0, 1, "failed", "Is it <this>?"),), max_points=1)
+    page = feedback_html("<b>x</b>", [grade])
+    assert "<b>x</b>" not in page and "Is it &lt;this&gt;?" in page
+
+
+# --------------------------------------------------------------------------- articlekit check
+def test_cli_check_exit_codes_and_summary(tmp_path, fixture_exercises, article, capsys):
+    from articlekit.cli import main
+
+    assert main(["check", str(FIX_SOLUTIONS / "90-fixture.ipynb")]) == 0
+    assert "total: 3/3" in capsys.readouterr().out
+    wrong = _write(tmp_path / "90-fixture.ipynb", _variant(_wrong))
+    assert main(["check", str(wrong), str(fixture_exercises / "90-fixture.ipynb")]) == 1
+    bad = capsys.readouterr()
+    assert "❌ q-title" in bad.out and "⏳ q-title" in bad.out and "points: 0/6" in bad.out
+    assert "Traceback" not in bad.out + bad.err and article.title not in bad.out
+    # restoring checks from the original defeats an edited check cell
+    assert main(["check", str(_write(tmp_path / "t" / "90-fixture.ipynb", _variant(_tamper_edit_checks))),
+                 "--source", str(FIX_SOLUTIONS)]) == 1
+    (tmp_path / "junk.ipynb").write_text("{")
+    assert main(["check", str(tmp_path / "junk.ipynb")]) == 2
+
+
+def test_check_output_in_the_notebook_is_one_line(tmp_path, article):
+    from nbclient import NotebookClient
+
+    nb = _variant(_wrong)
+    NotebookClient(nb, kernel_name="python3", timeout=60, resources={"metadata": {"path": str(tmp_path)}}).execute()
+    errors = [o for c in nb.cells for o in c.get("outputs", []) if o.output_type == "error"]
+    assert len(errors) == 2  # Run All went past both failing checks (raises-exception)
+    for error in errors:
+        assert len(error.traceback) == 1 and error.traceback[0].startswith("❌ ")
+        assert "Traceback" not in error.traceback[0] and article.title not in error.traceback[0]
+
+
+# --------------------------------------------------------------------------- answers travel as inert data
+def test_answers_round_trip_plain_data(article):
+    import datetime
+    import pandas as pd
+
+    values = [None, True, 3, 2.5, float("inf"), "é’", [1, (2, 3)], {"a", "b"}, frozenset({1}),
+              {"k": [1], (1, 2): "t"}, datetime.date(2025, 2, 6), datetime.datetime(2025, 2, 6, 1, 2),
+              ..., article.paragraphs[0], article.sentences[:2]]
+    for value in values:
+        assert answers.decode(answers.encode(value)) == value
+    frame = article.to_frame("paragraphs").head(3)
+    assert answers.decode(answers.encode(frame)).equals(frame)
+
+
+@pytest.mark.parametrize("value", [object(), type("S", (str,), {})("x"), lambda: 1, {1: object()}])
+def test_answers_refuse_anything_else(value):
+    with pytest.raises(answers.NotPlainData):
+        answers.encode(value)
+
+
+def test_decode_never_imports_outside_the_kit():
+    bad = json.dumps({"$dataclass": "os:system", "fields": {}})
+    with pytest.raises(answers.NotPlainData):
+        answers.decode(bad)
+
+
+def test_grading_source_rewrites_only_check_calls():
+    src = "check.title(title)\nassert check is not None\nfor x in xs:\n    check.n(x, strict=True)"
+    out = gr.grading_source(src, "q", "00-start-here")
+    assert "__articlekit_capture__('q', '00-start-here', 'title', title)" in out
+    assert "__articlekit_capture__('q', '00-start-here', 'n', x, strict=True)" in out
+    assert "assert check is not None" in out
