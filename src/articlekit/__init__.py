@@ -19,7 +19,13 @@ from .sentences import split_sentences
 from .nlp import nlp
 # --- lesson 1: reading (glossary, readability, corrections) ---
 from .readability import Readability, count_syllables, easy_text, hyphenate, readability
+from .glossary import Glossary, GlossaryEntry, GlossaryFormatError, Occurrence, find_forms, load_glossary
+from .reading import (Correction, CorrectionsError, KwicLine, corrected_text, corrections, kwic,
+                      lemma_frequencies, quote_map, quote_spans, sentence_lengths)
 # --- lesson 2: annotating (spans, quotes, agreement, exchange) ---
 # --- lesson 3: summarising (summarise, count_words, rouge) ---
+from .summarising import Summary, oracle, sentence_scores, summarise
+from .resume import ResumeReport, check_resume, count_words, key_facts
+from .evaluation import Rouge, reference_summaries, reference_summary, rouge
 # --- classroom (checks, exercises, grading) ---
 from . import checks

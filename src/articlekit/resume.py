@@ -1,0 +1,730 @@
+"""The French « résumé »: counting words as exams do, and feedback on a résumé.
+
+In French classes (collège, lycée, BTS, concours) a *résumé* shortens a text
+to about a quarter of its length, in your own words, in the third person,
+keeping the author's ideas and their order.  Two tools help:
+
+* :func:`count_words` counts words the way exam boards do;
+* :func:`check_resume` measures a résumé of the article: length, key facts,
+  copying and énonciation, with the numbers behind each piece of advice.
+
+How exams count words
+---------------------
+The rule printed in many exam instructions (after the *Bulletin officiel* of
+1983) is: **a word is what lies between two spaces, two typographic signs, or
+a sign and a space**.  With the usual conventions around it:
+
+==========================  =====  ===============================================
+written                     words  why
+==========================  =====  ===============================================
+``c’est``                   2      the apostrophe separates the elided ``c’``
+``aujourd’hui``             1      a single word in the dictionary (also
+                                   ``quelqu’un``, ``presqu’île``, ``prud’homme``)
+``a-t-il``                  2      the euphonic ``-t-`` is not a word
+``20 %``                    2      a number is one word, the sign ``%`` another
+``1 000``, ``24,5``, 2025   1      a number written in digits is one word
+``CEDEAO``, ``O.N.U.``      1      an acronym is one word
+``c’est-à-dire``            4      hyphens separate (but see ``hyphenated``)
+``« ! ? , . »``             0      punctuation is not counted
+==========================  =====  ===============================================
+
+Where sources disagree the choice is an option: ``hyphenated="split"``
+(default, the rule as printed: ``peut-être`` = 2) or ``"join"`` (a compound
+is one word, ``peut-être`` = 1, while ``dit-il`` stays 2); proper names count
+one word per word (``Sadio Camara`` = 2) unless you list them in ``names=``.
+
+Examples
+--------
+>>> from articlekit.resume import count_words
+>>> count_words("Aujourd’hui, c’est le 6 février : a-t-il 20 % de chances ?")
+11
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Sequence
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .model import Article
+
+__all__ = [
+    "Fact",
+    "FactResult",
+    "ResumeReport",
+    "check_resume",
+    "count_words",
+    "copied_run",
+    "first_person",
+    "key_facts",
+    "words",
+]
+
+# --------------------------------------------------------------------------
+# Word counting
+# --------------------------------------------------------------------------
+_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'"})
+_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
+#: Thin, narrow and ordinary non-breaking spaces all separate words.
+_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
+
+#: One counted unit: a number, a dotted acronym, a word chunk (letters joined
+#: by hyphens or apostrophes), or a sign that stands for a word.
+_UNIT = re.compile(
+    r"""
+    (?P<number>\d{1,3}(?:\ \d{3})+(?:[.,]\d+)?(?![\d])   # 1 000 000, 1 000,5
+              |\d+(?:[.,:/h]\d+)*)                     # 24,5  06/02/2025  12h30
+    |(?P<elided>[^\W\d_]+'(?=(?:[^\W\d_]\.){2,}))     # the l' of l'O.N.U.
+    |(?P<acronym>(?:[^\W\d_]\.){2,})                   # O.N.U.  B.O.E.N.
+    |(?P<chunk>[^\W_]+(?:[-'][^\W_]+)*'?)              # l'insécurité  a-t-il
+    |(?P<sign>[%‰€$£¥&§°+=])                            # signs read as words
+    """,
+    re.VERBOSE,
+)
+
+#: Pairs of pieces around an apostrophe that make one dictionary word.
+_LEXICALISED = re.compile(
+    r"(aujourd'hui|quelqu'une?s?|prud'hom\w*|presqu'[iî]les?|entr'\w+)\Z",
+    re.IGNORECASE,
+)
+#: Subject pronouns after a euphonic ``-t-`` (``a-t-il``, ``va-t-on``).
+_EUPHONIC_NEXT = {"il", "elle", "on", "ils", "elles", "iel", "iels"}
+#: Pronouns joined by a hyphen to a verb (inversion, imperative): always words.
+_ENCLITICS = {
+    "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce",
+    "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y", "iel", "iels",
+}
+#: Elided object pronouns in an imperative (``va-t’en``, ``donne-m’en``).
+_ELIDED_PRONOUNS = {"t", "m", "l"}
+
+
+def _normalise(text: str) -> str:
+    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_HYPHENS)
+    return _SPACES.sub(" ", text)
+
+
+def _elision_pieces(part: str) -> list[str]:
+    """Split one hyphen-free piece at its apostrophes, keeping dictionary words whole."""
+    if "'" not in part:
+        return [part]
+    raw = part.split("'")
+    pieces: list[str] = []
+    i = 0
+    while i < len(raw):
+        head = raw[i]
+        if i + 1 < len(raw) and _LEXICALISED.match(f"{head}'{raw[i + 1]}"):
+            pieces.append(f"{head}'{raw[i + 1]}")
+            i += 2
+            continue
+        # an elided form keeps its apostrophe: "c'" "l'" "qu'"
+        pieces.append(head + "'" if i + 1 < len(raw) else head)
+        i += 1
+    return [p for p in pieces if p.strip("'")]
+
+
+def _chunk_words(chunk: str, hyphenated: str) -> list[str]:
+    parts = chunk.split("-")
+    # drop the euphonic t: "a-t-il", also the frequent mistake "a-t'il"
+    kept: list[str] = []
+    for k, part in enumerate(parts):
+        low = part.lower()
+        nxt = parts[k + 1].lower() if k + 1 < len(parts) else ""
+        if k > 0 and low == "t" and nxt in _EUPHONIC_NEXT:
+            continue
+        if k > 0 and low.startswith("t'") and low[2:] in _EUPHONIC_NEXT:
+            kept.append(part[2:])
+            continue
+        kept.append(part)
+    if hyphenated == "split":
+        return [w for part in kept for w in _elision_pieces(part)]
+    # "join": a compound is one word; pronouns hyphenated after a verb are not
+    # part of it, so peel them off the end (donne-le-moi = 3, arc-en-ciel = 1).
+    tail: list[str] = []
+    while len(kept) > 1 and all(p.lower().rstrip("'") in _ENCLITICS | _ELIDED_PRONOUNS
+                                for p in _elision_pieces(kept[-1])):
+        tail[:0] = _elision_pieces(kept.pop())
+    head = _elision_pieces(kept[0])
+    compound = [head[-1], *kept[1:]]
+    return [*head[:-1], "-".join(compound), *tail]
+
+
+def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
+    alternatives = []
+    for name in names:
+        parts = _normalise(name).split()
+        if len(parts) > 1:
+            alternatives.append(r"\ ".join(re.escape(p) for p in parts))
+    if not alternatives:
+        return None
+    alternatives.sort(key=len, reverse=True)  # longest first: "Sadio Camara" before "Sadio"
+    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+
+
+def words(text: str, *, hyphenated: str = "split", names: Iterable[str] = ()) -> list[str]:
+    """Return the words of ``text`` as a French exam counts them.
+
+    :func:`count_words` is ``len(words(...))``; this function shows *what*
+    was counted, which is the best way to learn the rule.
+
+    Parameters
+    ----------
+    text : str
+        Any French text.
+    hyphenated : {"split", "join"}, default "split"
+        ``"split"``: a hyphen separates words, as the printed rule says
+        (``peut-être`` = 2, ``c’est-à-dire`` = 4).  ``"join"``: a hyphenated
+        compound is one word (``peut-être`` = 1, ``arc-en-ciel`` = 1), but
+        pronouns hyphenated after a verb still count (``dit-il`` = 2,
+        ``donne-le-moi`` = 3).  Sources disagree; ask your teacher.
+    names : iterable of str, optional
+        Proper names to count as one word each (``["Sadio Camara"]``), matched
+        whatever their case.  By default every word of a name counts.
+
+    Returns
+    -------
+    list of str
+        The counted words; elided forms keep their apostrophe (``"c'"``),
+        a euphonic ``t`` and punctuation are left out.
+
+    Examples
+    --------
+    >>> words("Qu’a-t-il dit aujourd’hui ?")
+    ["Qu'", 'a', 'il', 'dit', "aujourd'hui"]
+    >>> words("Le Général Sadio CAMARA", names=["Sadio Camara"])
+    ['Le', 'Général', 'Sadio CAMARA']
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"count words of a string, not of a {type(text).__name__}")
+    if hyphenated not in ("split", "join"):
+        raise ValueError(f"hyphenated must be 'split' or 'join', not {hyphenated!r}")
+    text = _normalise(text)
+    found: list[str] = []
+    position = 0
+    pattern = _name_pattern(names)
+    if pattern is not None:
+        for match in pattern.finditer(text):
+            found.extend(_units(text[position:match.start()], hyphenated))
+            found.append(match.group())
+            position = match.end()
+    found.extend(_units(text[position:], hyphenated))
+    return found
+
+
+def _units(text: str, hyphenated: str) -> list[str]:
+    out: list[str] = []
+    for match in _UNIT.finditer(text):
+        if match.lastgroup == "chunk":
+            out.extend(_chunk_words(match.group(), hyphenated))
+        else:
+            out.append(match.group())
+    return out
+
+
+def count_words(text: str, *, hyphenated: str = "split", names: Iterable[str] = ()) -> int:
+    """Count the words of ``text`` following the French exam rules.
+
+    A word is what lies between two spaces, two typographic signs, or a sign
+    and a space, with these conventions: an elided form counts
+    (``c’est`` = 2) but ``aujourd’hui`` is one word; the euphonic ``-t-`` is
+    not counted (``a-t-il`` = 2); a number in digits is one word (``1 000``,
+    ``24,5``, ``2025``) and a sign standing for a word is another (``20 %``
+    = 2); an acronym is one word (``CEDEAO``, ``O.N.U.``); punctuation is
+    not counted.
+
+    Parameters
+    ----------
+    text : str
+        The text to count.
+    hyphenated : {"split", "join"}, default "split"
+        How to count hyphenated compounds (sources disagree), see
+        :func:`words`.
+    names : iterable of str, optional
+        Multi-word proper names to count as one word each.
+
+    Returns
+    -------
+    int
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> ak.count_words("C’est aujourd’hui : a-t-il 20 % ?")
+    6
+    >>> ak.count_words("peut-être"), ak.count_words("peut-être", hyphenated="join")
+    (2, 1)
+    >>> article = ak.load_article()
+    >>> ak.count_words(article.sentences[3].text)
+    10
+    """
+    return len(words(text, hyphenated=hyphenated, names=names))
+
+
+# --------------------------------------------------------------------------
+# Key facts
+# --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class Fact:
+    """A key fact a résumé of the article should keep.
+
+    Attributes
+    ----------
+    name : str
+        Short identifier (``"who-mali"``).
+    question : str
+        Which question it answers: ``"who"``, ``"when"``, ``"what"`` or ``"why"``.
+    description : str
+        The fact in plain French, for the feedback table.
+    variants : tuple of str
+        Regular expressions; the fact is found when *any* of them matches the
+        résumé, compared in lower case without accents (``"senegal"`` finds
+        « Sénégal », « sénégalais »...).
+    """
+
+    name: str
+    question: str
+    description: str
+    variants: tuple[str, ...]
+
+    def find(self, text: str) -> str | None:
+        """Return the words of ``text`` that show the fact, or ``None``.
+
+        Examples
+        --------
+        >>> Fact("when", "when", "le 6 février 2025", (r"\\b0?6 fevrier",)).find("Le 6 février")
+        '6 février'
+        """
+        folded, mapping = _fold_with_map(text)
+        for variant in self.variants:
+            match = re.search(variant, folded)
+            if match and match.end() > match.start():
+                end = mapping[match.end() - 1] + 1
+                while end < len(text) and text[end].isalnum():  # show whole words
+                    end += 1
+                return text[mapping[match.start()]:end]
+            if match:  # a pattern made only of look-aheads: no single place to show
+                return ""
+        return None
+
+
+def _fold(text: str) -> str:
+    return _fold_with_map(text)[0]
+
+
+def _fold_with_map(text: str) -> tuple[str, list[int]]:
+    """Lower-case ``text`` without accents, apostrophes as ``'``, one space between words.
+
+    Also returns, for each folded character, its offset in ``text`` (so a
+    match in the folded text can be shown as the learner wrote it).
+    """
+    out: list[str] = []
+    mapping: list[int] = []
+    previous_space = False
+    for i, char in enumerate(text.translate(_APOSTROPHES)):
+        if char.isspace():
+            if previous_space:
+                continue
+            char, previous_space = " ", True
+        else:
+            previous_space = False
+        for c in unicodedata.normalize("NFD", char.lower()):
+            if unicodedata.combining(c):
+                continue
+            for folded in {"œ": "oe", "æ": "ae"}.get(c, c):
+                out.append(folded)
+                mapping.append(i)
+    return "".join(out), mapping
+
+
+def key_facts(article: "Article") -> tuple[Fact, ...]:
+    """Return the key facts (who, when, what, why) a résumé of ``article`` should keep.
+
+    For the kit's article the facts come from the reference key shipped with
+    the package (``articlekit/data/summaries/key-facts.json``), written by a
+    teacher with the variants learners use.  For any other article they are
+    derived from the text: the people spaCy finds (who), the date (when) and
+    the content words of the title (what); there is then no "why" fact.
+
+    Parameters
+    ----------
+    article : Article
+
+    Returns
+    -------
+    tuple of Fact
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> [f.question for f in ak.key_facts(ak.load_article())][:3]
+    ['who', 'who', 'when']
+    """
+    key = _reference_facts(article.title)
+    if key is not None:
+        return key
+    return _derived_facts(article)
+
+
+@lru_cache(maxsize=4)
+def _reference_facts(title: str) -> tuple[Fact, ...] | None:
+    import json
+    from importlib.resources import files
+
+    path = files("articlekit") / "data" / "summaries" / "key-facts.json"
+    key = json.loads(path.read_text(encoding="utf-8"))
+    if _fold(key["article"]["title"]) != _fold(title):
+        return None
+    return tuple(Fact(f["name"], f["question"], f["description"], tuple(f["variants"]))
+                 for f in key["facts"])
+
+
+_MONTHS = ("janvier", "fevrier", "mars", "avril", "mai", "juin", "juillet", "aout",
+           "septembre", "octobre", "novembre", "decembre")
+
+
+def _derived_facts(article: "Article") -> tuple[Fact, ...]:
+    facts: list[Fact] = []
+    people: list[str] = []
+    for entity in article.entities:
+        # one-word PER entities are often titles spaCy mistakes for names
+        if entity.label == "PER" and len(entity.text.split()) > 1:
+            surname = _fold(entity.text.split()[-1])
+            if len(surname) > 2 and surname not in people:
+                people.append(surname)
+    for surname in people[:3]:
+        facts.append(Fact(f"who-{surname}", "who", f"qui : {surname.title()}",
+                          (rf"\b{re.escape(surname)}\b",)))
+    if article.date is not None:
+        d = article.date
+        month = _MONTHS[d.month - 1]
+        facts.append(Fact("when", "when", f"quand : le {d.day} {month} {d.year}", (
+            rf"\b0?{d.day}(er)? {month}\b", rf"\b0?{d.day}/0?{d.month}\b", rf"\b{d.year}-0?{d.month}-0?{d.day}\b")))
+    title_words = [w for w in re.findall(r"[^\W\d_]{5,}", _fold(article.title))]
+    if title_words:
+        stems = [re.escape(w[:5]) for w in title_words[:4]]
+        need = max(1, len(stems) // 2)
+        # at least half of the title's content words (by their first 5 letters)
+        lookaheads = [rf"(?=.*\b{s})" for s in stems]
+        variants = tuple(
+            "^" + "".join(combo) for combo in _combinations(lookaheads, need))
+        facts.append(Fact("what", "what", f"quoi : {article.title}", variants))
+    return tuple(facts)
+
+
+def _combinations(items: Sequence[str], k: int) -> list[tuple[str, ...]]:
+    from itertools import combinations
+
+    return list(combinations(items, k))
+
+
+# --------------------------------------------------------------------------
+# Copying and énonciation
+# --------------------------------------------------------------------------
+_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*'?|[.!?;:«»\"]")
+
+
+def _tokens_with_spans(text: str, side: str) -> list[tuple[str, int, int]]:
+    """Lower-cased words with their spans; a sentence break or quotation mark
+    becomes a marker that never matches the other side, so a copied run
+    stops there."""
+    normal = text.translate(_APOSTROPHES)
+    return [(m.group().lower() if m.group()[0].isalnum() else side, m.start(), m.end())
+            for m in _TOKEN.finditer(normal)]
+
+
+def copied_run(text: str, source: str) -> tuple[int, str]:
+    """Return the longest run of words of ``text`` copied verbatim from ``source``.
+
+    Words are compared in lower case, ignoring punctuation and ’ versus '.
+
+    Parameters
+    ----------
+    text : str
+        A résumé.
+    source : str
+        The text it summarises (``article.text``).
+
+    Returns
+    -------
+    (int, str)
+        The number of words in the run and the run as written in ``text``
+        (``(0, "")`` when no word is shared).
+
+    Examples
+    --------
+    >>> copied_run("Ils veulent lutter contre le terrorisme ensemble.",
+    ...            "afin de lutter efficacement contre le terrorisme.")
+    (3, 'contre le terrorisme')
+    """
+    mine = _tokens_with_spans(text, "\x00mine")
+    theirs = [t for t, _, _ in _tokens_with_spans(source, "\x00theirs")]
+    if not mine or not theirs:
+        return 0, ""
+    # longest common substring of two word sequences, row by row (O(n*m) time, O(m) memory)
+    best, best_end = 0, 0
+    previous = [0] * (len(theirs) + 1)
+    for i, (word, _, _) in enumerate(mine, start=1):
+        current = [0] * (len(theirs) + 1)
+        for j, other in enumerate(theirs, start=1):
+            if word == other:
+                current[j] = previous[j - 1] + 1
+                if current[j] > best:
+                    best, best_end = current[j], i
+        previous = current
+    if best == 0:
+        return 0, ""
+    start = mine[best_end - best][1]
+    end = mine[best_end - 1][2]
+    return best, text[start:end]
+
+
+_FIRST_PERSON = re.compile(
+    r"(?<![\w'’])(?:(?:je|me|moi|mon|ma|mes|nous|notre|nos|nôtres?|miens?|miennes?)(?![\w'’])"
+    r"|[jm]['’](?=\w))",  # elided: j’ai, m’a
+    re.IGNORECASE,
+)
+_QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+
+
+def first_person(text: str) -> tuple[str, ...]:
+    """Return the first-person words of ``text`` that stand outside quotations.
+
+    A résumé is written in the third person: « le ministre affirme que le
+    Mali… », not « nous pouvons… ».  Words inside « … » or "…" are the
+    speakers' own and are not counted.
+
+    Examples
+    --------
+    >>> first_person("Selon moi, le ministre dit « nous agirons ensemble ».")
+    ('moi',)
+    """
+    outside = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return tuple(m.group() for m in _FIRST_PERSON.finditer(outside))
+
+
+# --------------------------------------------------------------------------
+# The report
+# --------------------------------------------------------------------------
+@dataclass(frozen=True)
+class FactResult:
+    """Whether a résumé keeps one key fact, and the words that show it."""
+
+    fact: Fact
+    found: str | None
+
+    @property
+    def ok(self) -> bool:
+        return self.found is not None
+
+
+@dataclass(frozen=True)
+class ResumeReport:
+    """What :func:`check_resume` measured, with advice.  Print it or show it.
+
+    Attributes
+    ----------
+    words : int
+        Words of the résumé, counted by :func:`count_words`.
+    source_words : int
+        Words of the article.
+    target : int
+        The length asked for (a quarter of the article, or the teacher's).
+    low, high : int
+        The accepted range (target ± 10 %).
+    facts : tuple of FactResult
+        Each key fact, found or not.
+    copy_length : int
+        Longest run of words copied verbatim from the article.
+    copy_text : str
+        That run.
+    max_copy : int
+        The longest run still accepted.
+    first_person : tuple of str
+        First-person words outside quotations.
+    quotations : int
+        Quotations in « » or "" (a résumé rephrases instead).
+    """
+
+    words: int
+    source_words: int
+    target: int
+    low: int
+    high: int
+    facts: tuple[FactResult, ...]
+    copy_length: int
+    copy_text: str
+    max_copy: int
+    first_person: tuple[str, ...]
+    quotations: int
+
+    @property
+    def length_ok(self) -> bool:
+        return self.low <= self.words <= self.high
+
+    @property
+    def facts_found(self) -> int:
+        return sum(f.ok for f in self.facts)
+
+    @property
+    def facts_ok(self) -> bool:
+        """True when every who/when/what/why question has at least one fact found."""
+        questions = {f.fact.question for f in self.facts}
+        return all(any(f.ok for f in self.facts if f.fact.question == q) for q in questions) \
+            and self.facts_found >= (len(self.facts) + 1) // 2
+
+    @property
+    def copy_ok(self) -> bool:
+        return self.copy_length <= self.max_copy
+
+    @property
+    def person_ok(self) -> bool:
+        return not self.first_person
+
+    @property
+    def ok(self) -> bool:
+        """True when length, facts, copying and énonciation are all fine."""
+        return self.length_ok and self.facts_ok and self.copy_ok and self.person_ok
+
+    def rows(self) -> list[tuple[str, bool, str, str]]:
+        """The report as rows ``(criterion, ok, measure, advice)``."""
+        if self.words < self.low:
+            length_advice = f"Too short by {self.low - self.words}: which idea did you leave out?"
+        elif self.words > self.high:
+            length_advice = (f"Too long by {self.words - self.high}: merge examples into one "
+                             "general word, drop repetitions.")
+        else:
+            length_advice = "Within the range."
+        missing = [f.fact for f in self.facts if not f.ok]
+        facts_advice = ("Every key fact is there." if not missing else
+                        "Missing: " + "; ".join(f.description for f in missing) + ".")
+        copy_advice = (f"Longest copied run: « {self.copy_text} ». "
+                       + ("Short enough." if self.copy_ok else
+                          f"More than {self.max_copy} words in a row: rephrase it in your own words."))
+        if self.first_person:
+            person_advice = ("First person outside a quotation (" + ", ".join(self.first_person)
+                             + "): write « le ministre affirme que… », in the third person.")
+        else:
+            person_advice = "Third person throughout."
+        if self.quotations:
+            person_advice += f" {self.quotations} quotation(s): a résumé usually rephrases instead."
+        return [
+            ("length", self.length_ok,
+             f"{self.words} words; aim {self.target} ({self.low}–{self.high}) for an article of "
+             f"{self.source_words}", length_advice),
+            ("key facts", self.facts_ok, f"{self.facts_found} of {len(self.facts)} found", facts_advice),
+            ("copying", self.copy_ok, f"{self.copy_length} words in a row", copy_advice),
+            ("énonciation", self.person_ok, f"{len(self.first_person)} first-person word(s)",
+             person_advice),
+        ]
+
+    def to_frame(self):
+        """The report as a small pandas table (one row a criterion)."""
+        import pandas as pd
+
+        return pd.DataFrame(self.rows(), columns=["criterion", "ok", "measure", "advice"])
+
+    def __str__(self) -> str:
+        lines = [f"Résumé check: {'all good' if self.ok else 'some things to improve'}"]
+        for criterion, ok, measure, advice in self.rows():
+            lines.append(f"{'✓' if ok else '✗'} {criterion:<12} {measure}")
+            lines.append(f"  {'':<12} {advice}")
+        lines.append("Key facts:")
+        for f in self.facts:
+            mark = "✓" if f.ok else "✗"
+            shown = f" — « {f.found} »" if f.found else ""
+            lines.append(f"  {mark} {f.fact.question:<5} {f.fact.description}{shown}")
+        return "\n".join(lines)
+
+    def _repr_html_(self) -> str:
+        esc = html.escape
+        head = "all good ✓" if self.ok else "some things to improve"
+        cells = "".join(
+            f"<tr><td>{'✓' if ok else '✗'}</td><td>{esc(c)}</td><td>{esc(m)}</td>"
+            f"<td style='text-align:left'>{esc(a)}</td></tr>"
+            for c, ok, m, a in self.rows())
+        facts = "".join(
+            f"<li>{'✓' if f.ok else '✗'} <b>{esc(f.fact.question)}</b> {esc(f.fact.description)}"
+            + (f" — « {esc(f.found)} »" if f.found else "") + "</li>"
+            for f in self.facts)
+        return (f"<div><p><b>Résumé check:</b> {esc(head)}</p>"
+                "<table><thead><tr><th></th><th>criterion</th><th>measure</th>"
+                f"<th style='text-align:left'>advice</th></tr></thead><tbody>{cells}</tbody></table>"
+                f"<p>Key facts:</p><ul style='list-style:none'>{facts}</ul></div>")
+
+    def __repr__(self) -> str:
+        return (f"ResumeReport(words={self.words}, target={self.target}, facts={self.facts_found}/"
+                f"{len(self.facts)}, copy={self.copy_length}, first_person={len(self.first_person)}, "
+                f"ok={self.ok})")
+
+
+def check_resume(text: str, article: "Article | None" = None, *, target: int | None = None,
+                 tolerance: float = 0.10, max_copy: int = 6, hyphenated: str = "split") -> ResumeReport:
+    """Measure a résumé of the article and give advice with the numbers behind it.
+
+    Four things are measured, as a teacher marking a résumé would:
+
+    * **length**: words counted by :func:`count_words`, against a quarter of
+      the article's words (or ``target``), within ± 10 %;
+    * **key facts**: who, when, what and why, from :func:`key_facts`
+      (variants accepted: « Sénégal » or « sénégalais », « 6 février » or « 06/02 »…);
+    * **copying**: the longest run of words taken verbatim from the article;
+    * **énonciation**: no first person (« je », « nous »…) outside quotations.
+
+    Parameters
+    ----------
+    text : str
+        Your résumé.
+    article : Article, optional
+        The article summarised (default: the kit's article).
+    target : int, optional
+        The number of words asked for; default a quarter of the article.
+    tolerance : float, default 0.10
+        Accepted distance from ``target``, as a fraction (± 10 %).
+    max_copy : int, default 6
+        Longest run of words copied from the article still accepted.
+    hyphenated : {"split", "join"}, default "split"
+        How hyphenated compounds are counted, see :func:`count_words`.
+
+    Returns
+    -------
+    ResumeReport
+        Shows as a table in a notebook; ``print`` it for plain text;
+        ``report.ok`` is True when everything is fine.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> report = ak.check_resume("Le Mali et le Sénégal coopèrent.")
+    >>> report.length_ok, report.person_ok
+    (False, True)
+    """
+    if not isinstance(text, str):
+        raise TypeError(f"a résumé is a string, not a {type(text).__name__}")
+    if article is None:
+        from .parsing import load_article
+
+        article = load_article()
+    source_words = count_words(article.text, hyphenated=hyphenated)
+    if target is None:
+        target = round(source_words / 4)
+    if isinstance(target, bool) or not isinstance(target, int) or target <= 0:
+        raise ValueError(f"target must be a positive number of words, not {target!r}")
+    low, high = round(target * (1 - tolerance)), round(target * (1 + tolerance))
+    facts = tuple(FactResult(f, f.find(text)) for f in key_facts(article))
+    copy_length, copy_text = copied_run(text, article.text)
+    return ResumeReport(
+        words=count_words(text, hyphenated=hyphenated),
+        source_words=source_words,
+        target=target,
+        low=low,
+        high=high,
+        facts=facts,
+        copy_length=copy_length,
+        copy_text=copy_text,
+        max_copy=max_copy,
+        first_person=first_person(text),
+        quotations=len(_QUOTED.findall(text)),
+    )

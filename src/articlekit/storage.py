@@ -1,0 +1,344 @@
+"""Save and load annotations as JSON that survives small changes to the text.
+
+Each annotation is anchored twice, with the two text selectors of the W3C
+Web Annotation data model (https://www.w3.org/TR/annotation-model/):
+
+- a ``TextPositionSelector``: ``start`` and ``end`` offsets;
+- a ``TextQuoteSelector``: the ``exact`` text, with a few characters of
+  ``prefix`` before it and ``suffix`` after it.
+
+When the file is loaded and the offsets still point at the exact text, they
+are used as they are.  When the text has shifted (a paragraph added above,
+a typo fixed), the annotation is *re-attached*: the exact text is searched
+for, and the occurrence whose prefix and suffix fit best wins.  If the exact
+text is gone, loading stops with one clear error naming the file.
+
+Saving never loses work: the file is written to a temporary file first and
+then moved into place in one step (so a crash cannot leave half a file), and
+the previous version is kept next to it as ``<name>.bak``.
+
+Examples
+--------
+>>> import articlekit as ak, tempfile, pathlib
+>>> article = ak.load_article()
+>>> notes = ak.Annotations(article).add("CEDEAO", "ORG")
+>>> path = pathlib.Path(tempfile.mkdtemp()) / "notes.json"
+>>> _ = ak.save_annotations(notes, path)
+>>> ak.load_annotations(path, article) == notes
+True
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .annotation import AnnotationError, Annotations, Span, layer_of
+
+__all__ = [
+    "AnnotationFileError",
+    "CONTEXT",
+    "FORMAT",
+    "atomic_write_text",
+    "backup_path",
+    "from_w3c",
+    "load_annotations",
+    "save_annotations",
+    "to_w3c",
+]
+
+#: JSON-LD context of the W3C Web Annotation data model.
+CONTEXT = "http://www.w3.org/ns/anno.jsonld"
+#: Name and version of the kit's file format (kept under ``"articlekit"``).
+FORMAT = "articlekit-annotations"
+VERSION = 1
+#: Characters of context kept before and after each annotation.
+CONTEXT_CHARS = 32
+#: Largest annotation file read (an article's annotations are a few hundred kB at most).
+MAX_BYTES = 20 * 1024 * 1024
+
+
+class AnnotationFileError(AnnotationError):
+    """An annotation file cannot be used; the message names the file and the problem."""
+
+    def __init__(self, path: Any, problem: str) -> None:
+        self.path = str(path)
+        self.problem = problem
+        super().__init__(f"{self.path}: {problem}")
+
+
+def _sha256(text: str) -> str:
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def backup_path(path: str | os.PathLike[str]) -> Path:
+    """Where the previous version of ``path`` is kept: ``<name>.bak``.
+
+    >>> backup_path("work/notes.json").name
+    'notes.json.bak'
+    """
+    path = Path(path)
+    return path.with_name(path.name + ".bak")
+
+
+def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool = True) -> Path:
+    """Write ``text`` to ``path`` atomically, keeping the previous version.
+
+    The text goes to a temporary file in the same folder, which then
+    replaces ``path`` in one step (:func:`os.replace`).  If ``path`` already
+    exists with other content and ``backup`` is true, its content is first
+    copied (also atomically) to :func:`backup_path`.
+
+    Returns
+    -------
+    pathlib.Path
+        The path written.
+    """
+    path = Path(path)
+    if path.is_dir():
+        raise AnnotationFileError(path, "is a folder, not a file")
+    path.parent.mkdir(parents=True, exist_ok=True)
+    if path.exists():
+        old = path.read_bytes()
+        if old == text.encode("utf-8"):
+            return path  # nothing changed: keep file and backup as they are
+        if backup:
+            _replace_with(backup_path(path), old)
+    _replace_with(path, text.encode("utf-8"))
+    return path
+
+
+def _replace_with(path: Path, data: bytes) -> None:
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        try:
+            os.unlink(tmp)
+        except FileNotFoundError:
+            pass
+        raise
+
+
+def to_w3c(annotations: Annotations, *, title: str | None = None) -> dict:
+    """The annotations as a W3C ``AnnotationCollection`` (a plain dict).
+
+    Each span becomes an ``Annotation`` whose bodies hold the label
+    (``purpose: tagging``), the layer (``classifying``), the note
+    (``commenting``) and the speaker (``identifying``), and whose target has a
+    ``TextPositionSelector`` and a ``TextQuoteSelector``.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> doc = to_w3c(ak.Annotations("Le Mali et le Sénégal").add("Mali", "LOC"))
+    >>> [s["type"] for s in doc["first"]["items"][0]["target"]["selector"]]
+    ['TextPositionSelector', 'TextQuoteSelector']
+    """
+    text = annotations.text
+    items = []
+    for n, s in enumerate(annotations.spans, 1):
+        body = [
+            {"type": "TextualBody", "purpose": "tagging", "value": s.label},
+            {"type": "TextualBody", "purpose": "classifying", "value": s.layer},
+        ]
+        if s.note is not None:
+            body.append({"type": "TextualBody", "purpose": "commenting", "value": s.note})
+        if s.speaker is not None:
+            body.append({"type": "TextualBody", "purpose": "identifying", "value": s.speaker})
+        item = {
+            "id": f"#annotation-{n}",
+            "type": "Annotation",
+            "body": body,
+            "target": {
+                "source": "#article",
+                "selector": [
+                    {"type": "TextPositionSelector", "start": s.start, "end": s.end},
+                    {"type": "TextQuoteSelector", "exact": s.text,
+                     "prefix": text[max(0, s.start - CONTEXT_CHARS):s.start],
+                     "suffix": text[s.end:s.end + CONTEXT_CHARS]},
+                ],
+            },
+        }
+        if s.author is not None:
+            item["creator"] = {"type": "Person" if s.author != "spaCy" else "Software", "name": s.author}
+        items.append(item)
+    return {
+        "@context": CONTEXT,
+        "type": "AnnotationCollection",
+        "label": title or "articlekit annotations",
+        "total": len(items),
+        "articlekit": {"format": FORMAT, "version": VERSION,
+                       "text_length": len(text), "text_sha256": _sha256(text)},
+        "first": {"type": "AnnotationPage", "items": items},
+    }
+
+
+def save_annotations(annotations: Annotations, path: str | os.PathLike[str], *,
+                     title: str | None = None, backup: bool = True) -> Path:
+    """Save annotations to a JSON file, atomically, keeping the previous version.
+
+    Parameters
+    ----------
+    annotations : Annotations
+    path : str or Path
+        The file to write (``.json``).  If it exists, its old content is
+        kept as ``<name>.bak`` (see :func:`backup_path`).
+    title : str, optional
+        A label stored in the file.
+
+    Returns
+    -------
+    pathlib.Path
+
+    Examples
+    --------
+    >>> import articlekit as ak, tempfile, pathlib
+    >>> folder = pathlib.Path(tempfile.mkdtemp())
+    >>> notes = ak.Annotations("Le Mali").add("Mali", "LOC")
+    >>> ak.save_annotations(notes, folder / "a.json").name
+    'a.json'
+    """
+    if not isinstance(annotations, Annotations):
+        raise TypeError(f"save_annotations needs Annotations, not {type(annotations).__name__}")
+    text = json.dumps(to_w3c(annotations, title=title), ensure_ascii=False, indent=1) + "\n"
+    return atomic_write_text(path, text, backup=backup)
+
+
+def _best_occurrence(text: str, exact: str, prefix: str, suffix: str, hint: int) -> int | None:
+    """Start of the occurrence of ``exact`` whose context fits best (None if absent)."""
+    best, best_score = None, None
+    i = text.find(exact)
+    while i >= 0:
+        before, after = text[:i], text[i + len(exact):]
+        p = 0
+        while p < len(prefix) and p < len(before) and prefix[-1 - p] == before[-1 - p]:
+            p += 1
+        q = 0
+        while q < len(suffix) and q < len(after) and suffix[q] == after[q]:
+            q += 1
+        score = (p + q, -abs(i - hint))
+        if best_score is None or score > best_score:
+            best, best_score = i, score
+        i = text.find(exact, i + 1)
+    return best
+
+
+def from_w3c(data: Any, text: str, *, source: Any = "<data>") -> tuple[Annotations, int]:
+    """Read a W3C collection written by :func:`to_w3c` against ``text``.
+
+    Returns the annotations and how many of them had to be re-attached
+    (their offsets had moved).  Raises :class:`AnnotationFileError` naming
+    ``source`` for anything wrong.
+    """
+    def bad(problem: str) -> AnnotationFileError:
+        return AnnotationFileError(source, problem)
+
+    if not isinstance(data, dict):
+        raise bad("is not an annotation collection (expected a JSON object at the top)")
+    meta = data.get("articlekit")
+    if data.get("type") != "AnnotationCollection" or not isinstance(meta, dict) or meta.get("format") != FORMAT:
+        raise bad("is not an articlekit annotation file (no AnnotationCollection of format "
+                  f"{FORMAT!r})")
+    if meta.get("version") != VERSION:
+        raise bad(f"has format version {meta.get('version')!r}; this articlekit reads version {VERSION}")
+    page = data.get("first")
+    items = page.get("items") if isinstance(page, dict) else None
+    if not isinstance(items, list):
+        raise bad("has no list of annotations (first.items)")
+    spans, moved = [], 0
+    for n, item in enumerate(items, 1):
+        where = f"annotation {n}"
+        try:
+            body = {b["purpose"]: b["value"] for b in item["body"]}
+            selectors = {s["type"]: s for s in item["target"]["selector"]}
+            position = selectors["TextPositionSelector"]
+            quote = selectors["TextQuoteSelector"]
+            start, end = position["start"], position["end"]
+            exact = quote["exact"]
+            label = body["tagging"]
+        except (KeyError, TypeError, AttributeError):
+            raise bad(f"{where} is incomplete: it needs a label body and both "
+                      "TextPositionSelector and TextQuoteSelector") from None
+        if (not all(isinstance(x, int) and not isinstance(x, bool) for x in (start, end))
+                or not isinstance(exact, str) or not exact or not isinstance(label, str)):
+            raise bad(f"{where} has malformed selectors or label")
+        if not (0 <= start < end <= len(text) and text[start:end] == exact):
+            found = _best_occurrence(text, exact, str(quote.get("prefix", "")),
+                                     str(quote.get("suffix", "")), start)
+            if found is None:
+                raise bad(f"{where} ({label} {exact[:60]!r}) is not in this article's text: "
+                          "was the file made for another article?")
+            start, end = found, found + len(exact)
+            moved += 1
+        creator = item.get("creator")
+        author = creator.get("name") if isinstance(creator, dict) else None
+        try:
+            layer = body.get("classifying") or layer_of(label)
+            spans.append(Span(start, end, label, layer, exact, body.get("commenting"), author,
+                              body.get("identifying")))
+        except AnnotationError as err:
+            raise bad(f"{where}: {err}") from None
+    try:
+        annotations = Annotations(text, spans)
+    except AnnotationError as err:
+        raise bad(str(err)) from None
+    return annotations, moved
+
+
+def load_annotations(path: str | os.PathLike[str], article: Any) -> Annotations:
+    """Load annotations saved with :func:`save_annotations`, re-attached to ``article``.
+
+    Parameters
+    ----------
+    path : str or Path
+    article : Article or str
+        The article (or text) the annotations are about.  If its text
+        changed since saving, each annotation is found again by its quoted
+        text and context.
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file.
+    AnnotationFileError
+        The file is empty, not JSON, not an annotation file, or holds an
+        annotation whose text is not in the article.  The message names
+        the file.
+
+    Examples
+    --------
+    >>> import articlekit as ak, tempfile, pathlib
+    >>> path = pathlib.Path(tempfile.mkdtemp()) / "a.json"
+    >>> _ = ak.save_annotations(ak.Annotations("Le Mali").add("Mali", "LOC"), path)
+    >>> ak.load_annotations(path, "Hier, le Mali").spans[0].start   # the text shifted
+    9
+    """
+    text = article if isinstance(article, str) else getattr(article, "text", None)
+    if not isinstance(text, str):
+        raise TypeError("load_annotations needs the article (or its text) as second argument")
+    path = Path(path)
+    if path.is_dir():
+        raise AnnotationFileError(path, "is a folder, not an annotation file")
+    if path.stat().st_size > MAX_BYTES:
+        raise AnnotationFileError(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MiB: not an annotation file")
+    data = path.read_bytes()
+    if not data.strip():
+        raise AnnotationFileError(path, "is empty")
+    try:
+        decoded = json.loads(data.decode("utf-8-sig"))
+    except UnicodeDecodeError:
+        raise AnnotationFileError(path, "is not text (not UTF-8): is it really an annotation file?") from None
+    except json.JSONDecodeError as err:
+        raise AnnotationFileError(path, f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
+                                  f"the previous version may be in {backup_path(path).name}") from None
+    annotations, _ = from_w3c(decoded, text, source=path)
+    return annotations
