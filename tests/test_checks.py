@@ -204,6 +204,10 @@ def test_start_checks_accept_any_correct_route(article):
     assert start.title(article.title.replace("'", "’"), article=article).ok
     assert start.paragraph_count(len(article.text.split("\n\n")), article=article).ok
     assert not start.paragraph_count(True, article=article).ok
+    import numpy as np
+
+    assert start.paragraph_count(np.int64(len(article.paragraphs)), article=article).ok
+    assert start.paragraph_count(article.to_frame("paragraphs").shape[0], article=article).ok
     assert "rubric" in start.title(article.rubric, article=article).hint()
 
 

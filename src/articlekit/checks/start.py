@@ -6,6 +6,8 @@ the parsed article, so nothing here gives them away.
 
 from __future__ import annotations
 
+import numbers
+
 from . import Result, failed, passed, same_text
 
 
@@ -26,7 +28,8 @@ def title(answer, *, article) -> Result:
 
 def paragraph_count(answer, *, article) -> Result:
     """How many body paragraphs the article has, as an integer (``paragraph_count = ...``)."""
-    if isinstance(answer, bool) or not isinstance(answer, int):
+    # numbers.Integral also admits numpy integers (what pandas counts return)
+    if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
         if isinstance(answer, (list, tuple)):
             return failed("Is your answer the paragraphs themselves rather than how many there are?",
                           "Which built-in function tells how many items a sequence holds?")

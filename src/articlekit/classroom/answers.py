@@ -16,6 +16,7 @@ True
 
 from __future__ import annotations
 
+import collections
 import dataclasses
 import datetime as _dt
 import importlib
@@ -70,8 +71,13 @@ def _enc(v: Any, depth: int) -> Any:
         # a stable order keeps the JSON deterministic
         items.sort(key=lambda x: json.dumps(x, sort_keys=True, ensure_ascii=False))
         return {"$set": items, "frozen": t is frozenset}
-    if t is dict:
+    if t is dict or t is collections.OrderedDict or t is collections.defaultdict:
+        # a defaultdict's factory is code: it travels as the plain dict it holds
         return {"$dict": [[_enc(k, d), _enc(x, d)] for k, x in v.items()]}
+    if t is collections.Counter:
+        return {"$counter": [[_enc(k, d), _enc(x, d)] for k, x in v.items()]}
+    if t is range:
+        return {"$range": [v.start, v.stop, v.step]}
     if t is _dt.datetime:
         return {"$datetime": v.isoformat()}
     if t is _dt.date:
@@ -99,7 +105,7 @@ def _enc(v: Any, depth: int) -> Any:
             return {"$" + name.lower(): payload}
     if dataclasses.is_dataclass(v) and not isinstance(v, type) and module.startswith(_PLAIN_DATACLASS_PACKAGE):
         return {"$dataclass": f"{module}:{t.__qualname__}",
-                "fields": {f.name: _enc(getattr(v, f.name), d) for f in dataclasses.fields(v)}}
+                "fields": {f.name: _enc(getattr(v, f.name), d) for f in dataclasses.fields(v) if f.init}}
     raise NotPlainData(f"a {t.__name__} is not plain data")
 
 
@@ -122,6 +128,11 @@ def _dec(o: Any, depth: int) -> Any:
         return frozenset(items) if o.get("frozen") else set(items)
     if "$dict" in o:
         return {_freeze(_dec(k, d)): _dec(x, d) for k, x in o["$dict"]}
+    if "$counter" in o:
+        return collections.Counter({_freeze(_dec(k, d)): _dec(x, d) for k, x in o["$counter"]})
+    if "$range" in o:
+        start, stop, step = (int(x) for x in o["$range"])
+        return range(start, stop, step)
     if "$datetime" in o:
         return _dt.datetime.fromisoformat(o["$datetime"])
     if "$date" in o:

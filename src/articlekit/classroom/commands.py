@@ -53,8 +53,8 @@ def _limits_arguments(parser: argparse.ArgumentParser, *, cell: float, notebook:
                         help=f"per-cell time limit (default: {cell:g})")
     parser.add_argument("--notebook-timeout", type=float, default=notebook, metavar="SECONDS",
                         help=f"per-notebook time limit (default: {notebook:g})")
-    parser.add_argument("--max-output", type=int, default=2_000_000, metavar="BYTES",
-                        help="output kept per notebook; more is dropped (default: 2000000)")
+    parser.add_argument("--max-output", type=int, default=5_000_000, metavar="BYTES",
+                        help="output kept per notebook; more is dropped (default: 5000000)")
 
 
 def grade_arguments(parser: argparse.ArgumentParser) -> None:

@@ -59,12 +59,12 @@ STATUS_TEXT = {
     "cell-timeout": "a cell ran longer than the per-cell limit and was interrupted",
     "notebook-timeout": "the notebook ran longer than the per-notebook limit; later cells were not run",
     "kernel-died": "the kernel crashed or exited; later cells were not run",
+    "kernel-stuck": "a cell ran too long and could not be interrupted; later cells were not run",
     "output-too-large": "the notebook printed more than the output cap; the excess was dropped",
-    "grader-error": "the grader failed on this notebook (see the detail column)",
+    "grader-error": "the grader failed on this notebook (details on the feedback page)",
 }
 
-_CAPTURE = "__articlekit_capture__"
-_PRELUDE = f"from articlekit.classroom.runtime import capture as {_CAPTURE}"
+_CAPTURE = '__import__("articlekit.classroom.runtime", fromlist=["capture"]).capture'
 _HIDDEN_HINT = ("Your answer passed the visible check but not the teacher's further tests: "
                 "does it hold for every case the question describes?")
 
@@ -88,7 +88,7 @@ class Limits:
 
     cell_timeout: float = 60.0
     notebook_timeout: float = 600.0
-    max_output_bytes: int = 2_000_000
+    max_output_bytes: int = 5_000_000
     kernel_name: str = "python3"
 
 
@@ -258,8 +258,11 @@ class _RewriteChecks(ast.NodeTransformer):
         self.generic_visit(node)
         f = node.func
         if isinstance(f, ast.Attribute) and isinstance(f.value, ast.Name) and f.value.id == "check":
+            # import at the call: no global of the learner's namespace (which %reset
+            # could wipe) is needed, and rebinding a name there changes nothing
+            capture = ast.parse(_CAPTURE, mode="eval").body
             return ast.Call(
-                func=ast.Name(_CAPTURE, ast.Load()),
+                func=capture,
                 args=[ast.Constant(self.grade_id), ast.Constant(self.lesson), ast.Constant(f.attr), *node.args],
                 keywords=node.keywords,
             )
@@ -270,7 +273,7 @@ def grading_source(source: str, grade_id: str, lesson: str) -> str:
     """A check cell's source with each ``check.<name>(...)`` recording its answer instead.
 
     >>> print(grading_source("check.title(title)", "q-title", "00-start-here"))
-    __articlekit_capture__('q-title', '00-start-here', 'title', title)
+    __import__('articlekit.classroom.runtime', fromlist=['capture']).capture('q-title', '00-start-here', 'title', title)
     """
     try:
         tree = ast.parse(source)
@@ -324,6 +327,18 @@ def _client_class():
     return GradingClient
 
 
+def _responds(client, seconds: int = 5) -> bool:
+    """After an interrupt: does the kernel run a trivial cell again?"""
+    import nbformat
+
+    probe = nbformat.v4.new_code_cell("pass")
+    client.timeout, client.ak_current = seconds, -1
+    client.execute_cell(probe, -1, store_history=False)
+    stuck = -1 in client.ak_timeouts
+    client.ak_timeouts.discard(-1)
+    return not stuck
+
+
 @dataclass(frozen=True)
 class _Execution:
     statuses: tuple[str, ...]
@@ -366,9 +381,13 @@ def _execute(nb, workdir: Path, limits: Limits, record_cells: set[int]) -> _Exec
                     statuses.append("kernel-died")
                     break
                 ran.add(index)
-                if index in client.ak_timeouts and deadline - time.monotonic() <= 0:
-                    statuses.append("notebook-timeout")
-                    break
+                if index in client.ak_timeouts:
+                    if deadline - time.monotonic() <= 0:
+                        statuses.append("notebook-timeout")
+                        break
+                    if not _responds(client):
+                        statuses.append("kernel-stuck")
+                        break
     except DeadKernelError:
         if "kernel-died" not in statuses:
             statuses.append("kernel-died")
@@ -485,7 +504,7 @@ def _read_submission(path: Path):
 
 
 def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: str = "",
-                   limits: Limits = Limits()) -> NotebookGrade:
+                   limits: Limits = Limits(), article: Any = None) -> NotebookGrade:
     """Grade one submitted notebook against its source.
 
     Parameters
@@ -499,8 +518,20 @@ def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: 
         Who submitted it (for the report).
     limits : Limits
         Time and output limits.
+    article : Article, optional
+        The article the checks compare with (default: the kit's article).
+
+    Notes
+    -----
+    The article and the lesson's check module are loaded *before* the
+    learner's code runs, so a notebook that rewrites files on disk cannot
+    change what it is compared with.  The learner's code still runs as the
+    grader's user: for high-stakes grading, run the grader in a container
+    where the kit is installed read-only.
     """
     import nbformat
+
+    from .. import checks as ak_checks
 
     start = time.monotonic()
     path = Path(path)
@@ -532,24 +563,23 @@ def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: 
         for i, cell in enumerate(nb.cells):
             gid = _grade_id(cell)
             if gid in checks_by_id and is_check_cell(cell) and gid not in check_index:
-                check_index[gid] = i + 1  # +1: the prelude cell goes first
+                check_index[gid] = i
                 cell.source = grading_source(cell.source, gid, assignment.lesson)
-            cell.outputs = [] if cell.cell_type == "code" else cell.get("outputs")
-            if cell.cell_type != "code":
-                cell.pop("outputs", None)
-        nb.cells.insert(0, nbformat.v4.new_code_cell(_PRELUDE))
+            if cell.cell_type == "code":  # the learner's stored outputs prove nothing
+                cell.outputs, cell.execution_count = [], None
+        # what the answers are compared with is fixed before any learner code runs
+        ak_checks.lesson_module(assignment.lesson)
+        if article is None:
+            from .. import load_article as load
+
+            article = load()
         try:
             execution = _execute(nb, workdir, limits, set(check_index.values()))
         except Exception as exc:  # never stop the whole run for one notebook
             execution = _Execution(("grader-error",), detail=f"{type(exc).__name__}: {exc}"[:300])
-        article_cache: dict[str, Any] = {}
 
         def load_article():
-            if "a" not in article_cache:
-                from .. import load_article as load
-
-                article_cache["a"] = load()
-            return article_cache["a"]
+            return article
 
         grades = []
         for check in assignment.checks:
@@ -560,7 +590,7 @@ def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: 
                 status, hint = "error", f"The grader could not run this check ({type(exc).__name__})."
             grades.append(ExerciseGrade(check.grade_id, check.points if status == "passed" else 0.0,
                                         check.points, status, hint))
-    statuses = (("lost-cells",) if lost else ()) + execution.statuses
+    statuses = tuple(sorted(set((("lost-cells",) if lost else ()) + execution.statuses), key=list(STATUS_TEXT).index))
     detail = "; ".join(x for x in (f"restored: {', '.join(lost)}" if lost else "", execution.detail) if x)
     return NotebookGrade(student, name, tuple(grades), statuses or ("ok",), detail,
                          assignment.max_points, round(time.monotonic() - start, 3))
@@ -599,9 +629,9 @@ def _notebook_name(path: Path) -> str:
 
 
 def _grade_job(job: tuple) -> NotebookGrade:
-    student, path, assignment, limits = job
+    student, path, assignment, limits, article = job
     try:
-        grade = grade_notebook(path, assignment, student=student, limits=limits)
+        grade = grade_notebook(path, assignment, student=student, limits=limits, article=article)
     except Exception as exc:  # last resort: the run goes on
         grade = NotebookGrade(student, _notebook_name(Path(path)), (), ("grader-error",),
                               f"{type(exc).__name__}: {exc}"[:300],
@@ -618,7 +648,10 @@ def grade_submissions(submissions: Path | str, source_dir: Path | str = "solutio
     assignments = {p.stem: load_assignment(p) for p in sorted(source_dir.glob("*.ipynb"))}
     if not assignments:
         raise FileNotFoundError(f"{source_dir}: no source notebooks (*.ipynb) to grade against")
-    job_list = [(student, str(path), assignments.get(_notebook_name(path)), limits)
+    from .. import load_article
+
+    article = load_article()  # once, before any learner code runs; sent to every worker
+    job_list = [(student, str(path), assignments.get(_notebook_name(path)), limits, article)
                 for student, path in find_submissions(submissions)]
     results: list[NotebookGrade] = []
     from tqdm.auto import tqdm

@@ -64,6 +64,8 @@ def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
         notes = [s for s in g.statuses if s != "ok"]
         for s in notes:
             parts.append(f'<p class="status">{e(STATUS_TEXT.get(s, s))}</p>')
+        if g.detail:
+            parts.append(f'<p class="status">{e(g.detail)}</p>')
         if g.exercises:
             parts.append("<table><tr><th>exercise</th><th>points</th><th>result</th><th>hint</th></tr>")
             for x in g.exercises:
