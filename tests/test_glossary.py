@@ -159,3 +159,34 @@ def test_to_frame(article, glossary):
     frame = glossary.to_frame(article)
     assert len(frame) == len(glossary)
     assert (frame["count"] >= 1).all()
+
+
+from hypothesis import given, settings, strategies as st  # noqa: E402
+
+_LETTERS = "abcdeéèêàçîôûœ’'- \u00a0ÉŒA"
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=_LETTERS, min_size=1, max_size=60))
+def test_fold_maps_every_character_back(text):
+    folded, where = fold(text)
+    assert len(folded) == len(where)
+    assert list(where) == sorted(where)
+    assert all(0 <= i < len(text) for i in where)
+    # every original character is represented
+    assert set(where) == set(range(len(text)))
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(st.text(alphabet="abcéèœ", min_size=1, max_size=6), min_size=1, max_size=8),
+       st.data())
+def test_find_forms_finds_every_word_at_exact_offsets(words, data):
+    text = " ".join(words)
+    word = data.draw(st.sampled_from(words))
+    spans = ak.find_forms(text, word.upper())
+    assert spans, (text, word)
+    for a, b in spans:
+        assert fold(text[a:b])[0] == fold(word)[0]
+        assert (a == 0 or text[a - 1] == " ") and (b == len(text) or text[b] == " ")
+    assert len(spans) == words.count(word) + sum(
+        1 for w in words if w != word and fold(w)[0] == fold(word)[0])

@@ -40,7 +40,7 @@ __all__ = [
     "Glossary",
     "GlossaryEntry",
     "GlossaryFormatError",
-    "Occurrence",
+    "TermOccurrence",
     "find_forms",
     "fold",
     "load_glossary",
@@ -105,7 +105,7 @@ class GlossaryEntry:
 
 
 @dataclass(frozen=True)
-class Occurrence:
+class TermOccurrence:
     """Where a glossary term occurs: ``article.text[start:end] == text``."""
 
     term: str
@@ -256,7 +256,7 @@ class Glossary:
                 return entry
         return None
 
-    def find(self, text_or_article: Any, term: str | None = None) -> tuple[Occurrence, ...]:
+    def find(self, text_or_article: Any, term: str | None = None) -> tuple[TermOccurrence, ...]:
         """Every occurrence of the glossary's terms (or of one term) in the text.
 
         Parameters
@@ -268,7 +268,7 @@ class Glossary:
 
         Returns
         -------
-        tuple of Occurrence
+        tuple of TermOccurrence
             Sorted by position; ``text[o.start:o.end] == o.text``.
 
         Examples
@@ -286,7 +286,7 @@ class Glossary:
             if entry is None:
                 raise KeyError(f"{term!r} is not in the glossary; add it with glossary.add(...)")
             entries = (entry,)
-        found = [Occurrence(e.term, a, b, text[a:b])
+        found = [TermOccurrence(e.term, a, b, text[a:b])
                  for e in entries for a, b in find_forms(text, *e.forms)]
         return tuple(sorted(found, key=lambda o: (o.start, -o.end, o.term)))
 

@@ -67,7 +67,8 @@ class KwicLine:
     width: int = 40
 
     def __str__(self) -> str:
-        return f"{self.left:>{self.width}} [{self.keyword}] {self.right:<{self.width}}".rstrip()
+        gap = "" if self.right[:1] in tuple(".,;:)»") else " "  # « terrorisme. », not « terrorisme . »
+        return f"{self.left:>{self.width}} [{self.keyword}]{gap}{self.right}".rstrip()
 
 
 def _flat(text: str) -> str:

@@ -2,6 +2,429 @@
 
 One pure function per exercise, ``def name(answer, *, article) -> Result``,
 built with :func:`articlekit.checks.passed` / :func:`~articlekit.checks.failed`.
+
+Expected values are derived from the parsed article (its cleaning report,
+sentences, tokens, the kit's glossary and corrections list) or compared as
+salted hashes (names, places, numbers), so this file never spells out an
+answer.  Checks accept any correct route and any correct phrasing.
 """
 
 from __future__ import annotations
+
+import datetime as _dt
+import re
+from typing import Any, Iterable
+
+from . import Result, failed, matches_hash, normalise_text, passed, same_text
+
+# Salted hashes (articlekit.checks.salted_hash) of folded words (no accents,
+# lower case): the two ministers' surnames, the journalist's, places, numbers.
+_CAMARA = "91a015468fa416670eda1e198def41df9989571f2efae5cbe387d7a6c6ab04e8"
+_DIOP = "b6913633ce66b4cc1dff546296baca447fbf21fa8ac6ba495a2b1b73f9bbebf8"
+_JOURNALIST = "0d75aa3666b22188081de686a92c50fd1c962daccc11579b64239d6b7b41e860"
+_HOST = ("08e223a7f783028569ba7ee8b966a927297464deee172f4bc7e82a0d1e0b8991",   # the country
+         "98f22101dc88beb520f08b88fa98d579a7413125d4e26c1fb85a1f76e37f7e7f")   # its capital
+_GUEST = ("55e8d8ed81095c74d7f4a27aaa31f3e37c4935bfac5cdad0ebe45b87a258def3",
+          "9b62c696b04eac00367cacf4325626d9f48cb6ad13704756a80616d0c54d3ec8")
+_HOURS = "4f40893f3340316c5101d84b5e688867ea37609aefce10abc6a45db94faa8cef"
+_KM = "0c741a3e6c66c4b903dfbcd2bd1566655ea1337232c7b4c50a5b24d99a8ba047"
+_YEAR = "24f0d40194af9ef1144a67b67dab1df30d86ce6fb5ec819896326928698e49b1"
+
+_WORD = re.compile(r"\w+(?:-\w+)*")
+
+
+# --------------------------------------------------------------------------
+# Local helpers (pure)
+# --------------------------------------------------------------------------
+def _folded_words(text: str) -> list[str]:
+    from ..glossary import fold
+
+    return re.findall(r"[a-z0-9]+", fold(text)[0])
+
+
+def _mentions(text: str, digests: str | Iterable[str]) -> bool:
+    return any(matches_hash(w, digests) for w in _folded_words(text))
+
+
+def _is_int(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) or (
+        type(value).__name__ in ("int64", "int32"))
+
+
+def _collection(answer: Any) -> list | None:
+    if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, Iterable):
+        return None
+    try:
+        return list(answer)
+    except TypeError:
+        return None
+
+
+def _as_sentence_index(answer: Any, article) -> int | None:
+    if _is_int(answer):
+        return int(answer)
+    if hasattr(answer, "index") and hasattr(answer, "paragraph") and hasattr(answer, "text"):
+        return int(answer.index)  # a Sentence
+    if isinstance(answer, str):
+        for s in article.sentences:
+            if same_text(answer, s.text):
+                return s.index
+    return None
+
+
+# --------------------------------------------------------------------------
+# 1. From scrape to text
+# --------------------------------------------------------------------------
+def debris(answer, *, article) -> Result:
+    """Raw line numbers (from 1) of the lines that are not part of the article:
+    the repeated title and the web-error footer (blank lines may be included)."""
+    lines = _collection(answer)
+    if lines is None or not all(_is_int(x) for x in lines):
+        return failed("Is your answer a list (or set) of line numbers, i.e. whole numbers?")
+    lines = {int(x) for x in lines}
+    must = {c.line for c in article.cleaning if c.reason in ("duplicate title", "web-error footer")}
+    raw_lines = article.raw.splitlines()
+    blank = {i for i, line in enumerate(raw_lines, start=1) if not line.strip()}
+    if lines - must - blank:
+        extra = sorted(lines - must - blank)
+        if 0 in lines or any(x > len(raw_lines) for x in lines):
+            return failed(f"The raw file has lines 1 to {len(raw_lines)}: are you counting from 1, "
+                          "as an editor does?")
+        if 1 in extra:
+            return failed("Line 1 holds the rubric and the title: isn't that information worth keeping?",
+                          "Which line says the same thing as line 1 again?")
+        return failed(f"Line(s) {extra} hold text that belongs to the article (or its byline): "
+                      "are they really debris?",
+                      "Look for a line repeated word for word, and a line that is not even in French.")
+    missing = must - lines
+    if missing:
+        return failed("Did you find both intruders: a line that repeats another, and a line in English?",
+                      "Read the last lines of the raw file: is the last one written by the journalist?",
+                      "Print the raw lines with their numbers: which line repeats line 1?")
+    return passed()
+
+
+# --------------------------------------------------------------------------
+# 2. Structure
+# --------------------------------------------------------------------------
+def longest_sentence(answer, *, article) -> Result:
+    """Index (from 0) of the longest sentence in words (the Sentence or its text also accepted)."""
+    lengths = [len(_WORD.findall(s.text)) for s in article.sentences]
+    best = max(range(len(lengths)), key=lambda i: (lengths[i], -i))
+    index = _as_sentence_index(answer, article)
+    if index is None:
+        return failed("Is your answer the sentence's index (a whole number), as in `article.sentences[i]`?")
+    if index == best:
+        return passed()
+    if index == best + 1:
+        return failed("Are you counting from 1? Python counts sentences from 0.")
+    by_chars = max(range(len(article.sentences)), key=lambda i: len(article.sentences[i].text))
+    if index == by_chars:
+        return failed("Did you measure characters rather than words?")
+    return failed("Did you count the words of every sentence, not only of the first paragraphs?",
+                  "A table with one row per sentence and a `words` column, sorted, would show it.",
+                  "Try `ak.sentence_lengths(article)` and look for the largest value.")
+
+
+def quoted_paragraphs(answer, *, article) -> Result:
+    """The set of paragraph indices (from 0) that hold at least one « … » quotation."""
+    items = _collection(answer)
+    if items is None or not all(_is_int(x) for x in items):
+        return failed("Is your answer a set of paragraph numbers (whole numbers)?")
+    from ..reading import quote_spans
+
+    expected = {p.index for p in article.paragraphs if quote_spans(p.text)}
+    got = {int(x) for x in items}
+    if got == expected:
+        return passed()
+    if got == {x + 1 for x in expected}:
+        return failed("Are you counting paragraphs from 1? The kit counts them from 0.")
+    if got < expected:
+        return failed("Did you miss a short quotation, such as a motto?",
+                      "Search every paragraph's text for the opening guillemet « .")
+    return failed("Does every paragraph you chose really contain a « guillemet » ?",
+                  "Search every paragraph's text for the opening guillemet « .")
+
+
+# --------------------------------------------------------------------------
+# 3. Compréhension globale
+# --------------------------------------------------------------------------
+def who(answer, *, article) -> Result:
+    """The two people who meet, as a list of two names (any spelling of their names)."""
+    items = _collection(answer)
+    if items is None or not all(isinstance(x, str) for x in items):
+        return failed("Is your answer a list of names, each between quotes?")
+    if any(_mentions(x, _JOURNALIST) for x in items):
+        return failed("Does the journalist who signs the article take part in the meeting?")
+    if len(items) != 2:
+        return failed("How many people meet? Give one string per person.")
+    camara = [_mentions(x, _CAMARA) for x in items]
+    diop = [_mentions(x, _DIOP) for x in items]
+    if (camara[0] and diop[1]) or (camara[1] and diop[0]):
+        return passed()
+    return failed("Who has met whom? Read the first sentence again: « X a rencontré … son homologue Y ».",
+                  "Did you write a title (« le Ministre ») instead of a person's name?",
+                  "Give each person's surname as the text spells it, e.g. copied from the first sentence.")
+
+
+def when(answer, *, article) -> Result:
+    """The date of the meeting, as a ``datetime.date``."""
+    if isinstance(answer, str):
+        return failed("Is your answer a `datetime.date` object rather than text?",
+                      "Build it with `datetime.date(year, month, day)`.")
+    if not isinstance(answer, _dt.date):
+        return failed("Is your answer a `datetime.date` object? Build it with `datetime.date(year, month, day)`.")
+    if isinstance(answer, _dt.datetime):
+        answer = answer.date()
+    expected = article.date
+    if answer == expected:
+        return passed()
+    if (answer.year, answer.month, answer.day) == (expected.year, expected.day, expected.month):
+        return failed("Did you swap the day and the month? `datetime.date` takes (year, month, day).")
+    return failed("Which day does the first sentence give, after « ce » ?",
+                  "« février » is which month of the year?")
+
+
+def where(answer, *, article) -> Result:
+    """The country where the meeting takes place (a string)."""
+    if not isinstance(answer, str) or not answer.strip():
+        return failed("Is your answer a place name between quotes?")
+    host, guest = _mentions(answer, _HOST), _mentions(answer, _GUEST)
+    if host and not guest:
+        return passed()
+    if guest and not host:
+        return failed("Who is visiting whom? Look for « en visite » and « sa visite … au ».",
+                      "« dans notre pays »: which country is the newspaper's own?")
+    if host and guest:
+        return failed("The meeting happens in one country only: which delegation travelled?")
+    return failed("Give the country (a name that appears in the article).",
+                  "« en visite de 72 heures dans notre pays … sa visite de 72 heures au … »: where?")
+
+
+def numbers(answer, *, article) -> Result:
+    """A dict with the visit's length in hours, the border's length in km and the agreement's year."""
+    keys = ("visit_hours", "border_km", "agreement_year")
+    if not isinstance(answer, dict):
+        return failed("Is your answer a dict such as {\"visit_hours\": ..., \"border_km\": ..., \"agreement_year\": ...}?")
+    if set(answer) != set(keys):
+        return failed(f"Does your dict have exactly the keys {', '.join(keys)}?")
+    if not all(_is_int(answer[k]) for k in keys):
+        return failed("Are the values whole numbers (int), without units or quotes?")
+    wrong = [k for k, digest in zip(keys, (_HOURS, _KM, _YEAR)) if not matches_hash(int(answer[k]), digest)]
+    if not wrong:
+        return passed()
+    where_ = {"visit_hours": "How long does the visit last? Look for « heures ».",
+              "border_km": "How long is the shared border? Look for « kilomètres ».",
+              "agreement_year": "When was the framework agreement signed? Look for « accord cadre de »."}
+    return failed(*(where_[k] for k in wrong))
+
+
+_PURPOSE = re.compile(r"coop")
+_TOPIC = re.compile(r"securit|terror|crimin|insecur|jihad|extremis")
+
+
+def why(answer, *, article) -> Result:
+    """Why the ministers meet, in one short French sentence of your own."""
+    if not isinstance(answer, str) or len(_WORD.findall(answer)) < 4:
+        return failed("Can you write a short sentence (at least four words) in French?")
+    if any(same_text(answer, s.text) for s in article.sentences):
+        return failed("Can you say it in your own words rather than copy a sentence of the article?")
+    words = " ".join(_folded_words(answer))
+    if not _PURPOSE.search(words):
+        return failed("What do the two ministers want to strengthen together?",
+                      "The title gives the answer: « cherchent à renforcer leur … militaire ».")
+    if not _TOPIC.search(words):
+        return failed("Against what do they want to work together? Name the threat.",
+                      "Which threat does the article name most often (six times)?")
+    return passed()
+
+
+# --------------------------------------------------------------------------
+# 4. The people
+# --------------------------------------------------------------------------
+def people(answer, *, article) -> Result:
+    """A DataFrame with one row per minister and columns person, country, role, names
+    (``names``: a list of every way the text names that person)."""
+    columns = getattr(answer, "columns", None)
+    if columns is None or not hasattr(answer, "iterrows"):
+        return failed("Is your answer a pandas DataFrame (`pd.DataFrame(rows)`)?")
+    need = {"person", "country", "role", "names"}
+    if not need <= {str(c) for c in columns}:
+        return failed("Does your table have the columns person, country, role and names?")
+    from ..glossary import find_forms
+
+    rows = {"camara": None, "diop": None}
+    for _, row in answer.iterrows():
+        person = row["person"]
+        if not isinstance(person, str):
+            return failed("Is each `person` a name between quotes?")
+        if _mentions(person, _CAMARA):
+            rows["camara"] = row
+        elif _mentions(person, _DIOP):
+            rows["diop"] = row
+    if rows["camara"] is None or rows["diop"] is None:
+        return failed("Is there one row for each of the two ministers who meet?")
+    for key, home, role_stem in (("camara", _HOST, "defense"), ("diop", _GUEST, "forces")):
+        row = rows[key]
+        if not isinstance(row["country"], str) or not _mentions(row["country"], home):
+            return failed("Is each minister's country right? Look at the adjectives « Malien », « Sénégalais ».",
+                          "« son homologue Sénégalais Birame DIOP »: which country does he serve?")
+        if not isinstance(row["role"], str) or role_stem not in " ".join(_folded_words(row["role"])):
+            return failed("Does each `role` give the minister's portfolio as the text names it (Défense…, Forces…)?",
+                          "« Ministre de la Défense et des anciens Combattants » and « Ministre des Forces Armée »: "
+                          "who is which?")
+        names = row["names"]
+        if isinstance(names, str) or _collection(names) is None or not all(isinstance(n, str) for n in names):
+            return failed("Is `names` a list of strings for each person?")
+        absent = [n for n in names  # case matters here: « CAMARA » and « Camara » are two forms
+                  if not any(same_text(article.text[a:b], n, casefold=False)
+                             for a, b in find_forms(article, n))]
+        if absent:
+            return failed(f"Is {absent[0]!r} written like that in the article? Copy each form from the text.")
+        distinct = {normalise_text(n, casefold=False) for n in names}  # CAMARA ≠ Camara here
+        if len(distinct) < (3 if key == "camara" else 2):
+            return failed("Did you collect every way the text names each person (name in capitals, "
+                          "name in small letters, title alone…)?",
+                          "Search for the surname with `ak.find_forms` and for « homologue », « Ministre »: "
+                          "how else is each man named?")
+    return passed()
+
+
+# --------------------------------------------------------------------------
+# 5. Langue
+# --------------------------------------------------------------------------
+def my_glossary(answer, *, article) -> Result:
+    """Your glossary: the kit's one plus at least two terms of your own that occur in the article."""
+    from ..glossary import Glossary
+
+    if not isinstance(answer, Glossary):
+        return failed("Is your answer a glossary, made with `ak.load_glossary().add(...)`?")
+    mine = [e for e in answer if e.source == "learner"]
+    if len(mine) < 2:
+        return failed(f"You added {len(mine)} term(s): can you add at least two?",
+                      "`add` returns a new glossary: did you keep its result, e.g. `g = g.add(...)`?")
+    missing = [e.term for e in mine if not answer.find(article, e.term)]
+    if missing:
+        return failed(f"Is « {missing[0]} » in the article as you wrote it? Add the form the text uses "
+                      "as a variant (e.g. plural, conjugated).")
+    if any(not e.gloss.strip() for e in mine):
+        return failed("Did you give each new term an English gloss?")
+    return passed()
+
+
+def top_lemmas(answer, *, article) -> Result:
+    """The five most frequent content lemmas (no stop words), as a list of strings."""
+    items = _collection(answer)
+    if items is None or not all(isinstance(x, str) for x in items):
+        return failed("Is your answer a list of lemmas (strings)?")
+    if len(items) != 5:
+        return failed("Did you keep exactly five lemmas?")
+    from ..reading import lemma_frequencies
+
+    freq = lemma_frequencies(article)
+    counts = dict(zip(freq["lemma"], freq["count"]))
+    got = [x.strip().casefold() for x in items]
+    if len(set(got)) != 5:
+        return failed("Is each lemma there only once?")
+    fifth = sorted(counts.values(), reverse=True)[4]
+    sure = {lemma for lemma, n in counts.items() if n > fifth}
+    if all(x in counts and counts[x] >= fifth for x in got) and sure <= set(got):
+        return passed()
+    stop = {t.lemma.casefold() for t in article.tokens if t.is_stop or t.is_punct}
+    if any(x in stop for x in got):
+        return failed("Did you remove the stop words (le, de, et…) and punctuation?")
+    if any(x not in counts for x in got):
+        return failed("Are these lemmas (dictionary forms) in lower case, as `token.lemma` gives them?",
+                      "Did you count lemmas (`t.lemma`) rather than written forms (`t.text`)?",
+                      "Compare with `ak.lemma_frequencies(article)`.")
+    return failed("Did you keep only nouns, proper nouns, adjectives, verbs and adverbs, then take the top five?",
+                  "Compare with `ak.lemma_frequencies(article)`.")
+
+
+# --------------------------------------------------------------------------
+# 6. Readability
+# --------------------------------------------------------------------------
+def kandel_moles(answer, *, article) -> Result:
+    """The article's Kandel–Moles score computed from its counts (a number)."""
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and type(answer).__name__ != "float64":
+        return failed("Is your answer a number?")
+    from ..readability import readability
+
+    r = readability(article)
+    answer = float(answer)
+    if abs(answer - r.kandel_moles) < 0.05:
+        return passed()
+    swapped = 207 - 1.015 * r.syllables_per_word - 73.6 * r.words_per_sentence
+    if abs(answer - swapped) < 0.05:
+        return failed("Did you swap the two ratios? 1.015 goes with words per sentence.")
+    flesch = 206.835 - 1.015 * r.words_per_sentence - 84.6 * r.syllables_per_word
+    if abs(answer - flesch) < 0.5:
+        return failed("That is Flesch's English formula: which constants does Kandel–Moles use?")
+    return failed("Did you use words per sentence and syllables per word from `ak.readability(article)`?",
+                  "The formula is 207 − 1.015 × (words / sentences) − 73.6 × (syllables / words).")
+
+
+# --------------------------------------------------------------------------
+# 7. Reading critically
+# --------------------------------------------------------------------------
+def slips(answer, *, article) -> Result:
+    """At least five slips of the original, as a dict {text as written: corrected text}."""
+    if not isinstance(answer, dict) or not all(isinstance(k, str) and isinstance(v, str)
+                                               for k, v in answer.items()):
+        return failed("Is your answer a dict {\"text as written\": \"corrected text\"}?")
+    from ..glossary import find_forms
+    from ..reading import corrections
+
+    text = article.text
+    known = corrections(article)
+    good = 0
+    for wrong, right in answer.items():
+        if not wrong.strip():
+            return failed("Is one of your keys empty? Each key is a piece of the article's text.")
+        spans = [(a, b) for a, b in find_forms(text, wrong) if same_text(text[a:b], wrong, casefold=False)]
+        if not spans:
+            return failed(f"Is « {wrong} » written exactly like that in the article? Copy it from the text.")
+        verdict = "not a slip"
+        for a, b in spans:
+            inside = [c for c in known if c.start < b and a < c.end]
+            if not inside:
+                continue
+            lo, hi = min([a] + [c.start for c in inside]), max([b] + [c.end for c in inside])
+            expected = text[lo:hi]
+            for c in sorted(inside, key=lambda c: c.start, reverse=True):
+                expected = expected[:c.start - lo] + c.correction + expected[c.end - lo:]
+            mine = text[lo:a] + right + text[b:hi]
+            if same_text(mine, expected, casefold=False):
+                verdict = "good"
+                break
+            verdict = "wrong correction"
+        if verdict == "not a slip":
+            return failed(f"« {wrong} » looks right to me: which word in it breaks a rule?",
+                          "Keep each key short (one to three words) and centred on one slip.")
+        if verdict == "wrong correction":
+            return failed(f"« {wrong} » is a slip, but is your correction right? Check agreement, "
+                          "capitals, spaces and punctuation.",
+                          f"Correct only what is wrong in « {wrong} » and keep everything else as written.")
+        good += 1
+    if good < 5:
+        return failed(f"You have {good} good correction(s): can you find at least five?",
+                      "Look for: adjectives with a capital, an adjective that does not agree, a missing letter.")
+    return passed()
+
+
+def quoted_speakers(answer, *, article) -> Result:
+    """The surnames of the people whose words are quoted between « », as a set of strings."""
+    items = _collection(answer)
+    if items is None or not all(isinstance(x, str) for x in items):
+        return failed("Is your answer a set of names (strings)?")
+    if any(_mentions(x, _JOURNALIST) for x in items):
+        return failed("Does the journalist quote himself?")
+    camara = any(_mentions(x, _CAMARA) for x in items)
+    diop = any(_mentions(x, _DIOP) for x in items)
+    others = [x for x in items if not (_mentions(x, _CAMARA) or _mentions(x, _DIOP))]
+    if camara and diop and not others:
+        return passed()
+    if others:
+        return failed("Is a motto, a country or an institution a speaker? Keep only people whose words are quoted.")
+    return failed("Read each « … » quotation: who is speaking? Look at the verb that introduces it.",
+                  "There are quotations in paragraphs 2, 4 and 6: do they all come from the same man?")
