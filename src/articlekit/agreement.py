@@ -43,6 +43,7 @@ __all__ = [
     "agreement",
     "cohen_kappa",
     "confusion_matrix",
+    "differences",
     "match_spans",
     "plot_confusion",
     "span_scores",
@@ -114,6 +115,9 @@ def match_spans(predicted: Annotations, reference: Annotations, *, layer: str = 
     """
     if match not in ("exact", "overlap"):
         raise ValueError("match must be 'exact' or 'overlap'")
+    for value in (predicted, reference):
+        if not isinstance(value, Annotations):
+            raise TypeError(f"expected Annotations, not {type(value).__name__}")
     if predicted.text != reference.text:
         raise ValueError("the two annotation sets are about different texts")
     preds, refs = _layer_spans(predicted, layer), _layer_spans(reference, layer)
@@ -134,6 +138,60 @@ def match_spans(predicted: Annotations, reference: Annotations, *, layer: str = 
             pairs.append((p, refs[partner]))
     pairs.extend((None, r) for k, r in enumerate(refs) if k not in used)
     return pairs
+
+
+def differences(predicted: Annotations, reference: Annotations, *,
+                layer: str = "entities") -> "pandas.DataFrame":
+    """Every span of either set, with a verdict: what a prediction got wrong.
+
+    Verdicts: ``"correct"`` (same offsets, same label), ``"wrong label"``
+    (same offsets), ``"wrong boundaries"`` (overlaps a reference span, same
+    label, different offsets), ``"wrong label and boundaries"``,
+    ``"not an entity"`` (overlaps nothing in the reference) and ``"missed"``
+    (a reference span no prediction touches).
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``start``, ``end``, ``text``, ``predicted``, ``reference``
+        (the reference span's text when boundaries differ: ``ref_text``)
+        and ``verdict``, in text order.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> ref = ak.Annotations("Le Général Diop au Mali").add("Diop", "PER").add("Mali", "LOC")
+    >>> pred = ak.Annotations(ref.text).add("Général Diop", "PER").add("Le", "ORG")
+    >>> ak.differences(pred, ref)[["text", "predicted", "reference", "verdict"]]
+               text predicted reference           verdict
+    0            Le       ORG               not an entity
+    1  Général Diop       PER       PER  wrong boundaries
+    2          Mali                 LOC            missed
+    """
+    import pandas as pd
+
+    preds, refs = _layer_spans(predicted, layer), _layer_spans(reference, layer)
+    if predicted.text != reference.text:
+        raise ValueError("the two annotation sets are about different texts")
+    rows, touched = [], set()
+    for p in preds:
+        same = [r for r in refs if (r.start, r.end) == (p.start, p.end)]
+        over = [r for r in refs if r.overlaps(p)]
+        if same:
+            r = same[0]
+            verdict = "correct" if r.label == p.label else "wrong label"
+        elif over:
+            r = next((x for x in over if x.label == p.label), over[0])
+            verdict = "wrong boundaries" if r.label == p.label else "wrong label and boundaries"
+        else:
+            r, verdict = None, "not an entity"
+        touched.update(id(x) for x in over)
+        rows.append((p.start, p.end, p.text, p.label, r.label if r else "", r.text if r else "", verdict))
+    for r in refs:
+        if id(r) not in touched:
+            rows.append((r.start, r.end, r.text, "", r.label, r.text, "missed"))
+    rows.sort(key=lambda row: (row[0], row[1]))
+    return pd.DataFrame(rows, columns=["start", "end", "text", "predicted", "reference", "ref_text", "verdict"])
 
 
 def span_scores(predicted: Annotations, reference: Annotations, *, layer: str = "entities",
@@ -249,6 +307,9 @@ def cohen_kappa(first: Annotations, second: Annotations, *, layer: str = "entiti
     >>> round(cohen_kappa(a, b), 4)
     0.5455
     """
+    for value in (first, second):
+        if not isinstance(value, Annotations):
+            raise TypeError(f"expected Annotations, not {type(value).__name__}")
     if first.text != second.text:
         raise ValueError("the two annotation sets are about different texts")
     x = token_labels(first, layer=layer, tokens=tokens)

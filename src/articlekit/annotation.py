@@ -334,9 +334,7 @@ class Annotations:
         return self.merge(other)
 
     def __repr__(self) -> str:
-        counts: dict[str, int] = {}
-        for s in self.spans:
-            counts[s.layer] = counts.get(s.layer, 0) + 1
+        counts = {layer: sum(s.layer == layer for s in self.spans) for layer in self.layers}
         inside = ", ".join(f"{layer}={n}" for layer, n in counts.items()) or "empty"
         return f"Annotations({len(self.spans)} spans: {inside})"
 
@@ -469,7 +467,7 @@ class Annotations:
         >>> article = ak.load_article()
         >>> notes = ak.Annotations(article).add("Sadio Camara", "PER", occurrence=2)
         >>> notes.texts(), notes.spans[0].start
-        (['Sadio Camara'], 4263)
+        (['Sadio Camara'], 4273)
         """
         found = self.find(text)
         if not found:
@@ -693,9 +691,15 @@ class Annotations:
 
         return load_annotations(path, article)
 
-    def render(self, layers: str | Iterable[str] = ("entities",), *, jupyter: bool | None = None):
-        """Show the text with these layers highlighted; see :func:`render`."""
-        return render(self, layers, jupyter=jupyter)
+    def render(self, layers: str | Iterable[str] = ("entities",), *, jupyter: bool | None = None,
+               title: str | None = None, within: Any = None):
+        """Show the text with these layers highlighted; see :func:`render`.
+
+        >>> import articlekit as ak
+        >>> article = ak.load_article()
+        >>> view = ak.reference(article).render("entities", within=article.paragraphs[0])
+        """
+        return render(self, layers, jupyter=jupyter, title=title, within=within)
 
 
 # ---------------------------------------------------------------------- #
@@ -743,7 +747,7 @@ def _display_label(span: Span) -> str:
 
 
 def render(annotations: Annotations, layers: str | Iterable[str] = ("entities",), *,
-           jupyter: bool | None = None, title: str | None = None):
+           jupyter: bool | None = None, title: str | None = None, within: Any = None):
     """The text with its annotations highlighted, drawn by displaCy.
 
     Uses displaCy's *manual* mode (``style="ent"``): the spans are given,
@@ -762,6 +766,8 @@ def render(annotations: Annotations, layers: str | Iterable[str] = ("entities",)
         highlighted text.  ``False``: return the HTML as a string.
     title : str, optional
         A heading above the text.
+    within : Paragraph, Sentence or (start, end), optional
+        Show only this part of the text (with the spans inside it).
 
     Examples
     --------
@@ -779,15 +785,20 @@ def render(annotations: Annotations, layers: str | Iterable[str] = ("entities",)
     for layer in layers:
         if layer not in LAYERS:
             raise AnnotationError(f"unknown layer {layer!r}: choose one of {', '.join(LAYERS)}")
-    spans = [s for s in annotations.spans if s.layer in layers]
+    lo, hi = 0, len(annotations.text)
+    if within is not None:
+        lo, hi = (within.start, within.end) if hasattr(within, "start") else (int(within[0]), int(within[1]))
+        if not 0 <= lo < hi <= len(annotations.text):
+            raise AnnotationError(f"within=({lo}, {hi}) is outside the text")
+    spans = [s for s in annotations.spans if s.layer in layers and lo <= s.start and s.end <= hi]
     for a, b in zip(spans, spans[1:]):
         if a.overlaps(b):
             raise AnnotationError(
                 f"{a.text!r} ({a.layer}) and {b.text!r} ({b.layer}) overlap: "
                 "render these layers one at a time")
-    ents = [{"start": s.start, "end": s.end, "label": _display_label(s)} for s in spans]
+    ents = [{"start": s.start - lo, "end": s.end - lo, "label": _display_label(s)} for s in spans]
     colours = {e["label"]: COLOURS.get(s.label, DEFAULT_COLOUR) for e, s in zip(ents, spans)}
-    data = {"text": annotations.text, "ents": ents, "title": _html.escape(title) if title else None}
+    data = {"text": annotations.text[lo:hi], "ents": ents, "title": _html.escape(title) if title else None}
     html = displacy.render(data, style="ent", manual=True, jupyter=False,
                            options={"colors": colours, "ents": sorted(colours)})
     if jupyter is False:

@@ -38,6 +38,7 @@ import json
 import os
 import re
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterable
 
 from .annotation import LAYERS, AnnotationError, Annotations, Span, layer_of
@@ -271,7 +272,9 @@ def from_doccano(jsonl: str, article: Any, *, source: Any = "<doccano data>") ->
         if not isinstance(raw, list) or not all(isinstance(x, dict) for x in raw):
             raise AnnotationFileError(source, "\"entities\" must be a list of objects")
         triples = [(x.get("start_offset"), x.get("end_offset"), x.get("label")) for x in raw]
-    extras = record.get("articlekit") or [{}] * len(triples)
+    extras = record.get("articlekit")
+    if extras is None:
+        extras = [{}] * len(triples)
     if not isinstance(extras, list) or len(extras) != len(triples) or not all(isinstance(e, dict) for e in extras):
         raise AnnotationFileError(source, "\"articlekit\" must hold one object per label")
     spans = [_span(text, a, b, label, source, f"label {n}", note=e.get("note"), author=e.get("author"),
@@ -285,7 +288,7 @@ def from_doccano(jsonl: str, article: Any, *, source: Any = "<doccano data>") ->
 # ---------------------------------------------------------------------- #
 _BRAT_T = re.compile(r"T(\d+)\t(\S+) (\d+) (\d+)\t(.*)\Z")
 _BRAT_NOTE = re.compile(r"#(\d+)\t(\S+) T(\d+)\t(.*)\Z")
-_BRAT_NOTE_TYPES = {"AnnotatorNotes": "note", "Speaker": "speaker", "Author": "author"}
+_BRAT_NOTE_TYPES = MappingProxyType({"AnnotatorNotes": "note", "Speaker": "speaker", "Author": "author"})
 
 
 def _brat_text(s: str) -> str:
@@ -302,7 +305,7 @@ def to_brat(annotations: Annotations) -> str:
     file with the same name (:func:`export_annotations` writes both).
 
     >>> import articlekit as ak
-    >>> print(ak.to_brat(ak.Annotations("Le Mali").add("Mali", "LOC", note="pays")), end="")
+    >>> print(ak.to_brat(ak.Annotations("Le Mali").add("Mali", "LOC", note="pays")), end="")  # doctest: +NORMALIZE_WHITESPACE
     T1	LOC 3 7	Mali
     #1	AnnotatorNotes T1	pays
     """

@@ -47,6 +47,8 @@ __all__ = [
     "backup_path",
     "from_w3c",
     "load_annotations",
+    "reference",
+    "reference_path",
     "save_annotations",
     "to_w3c",
 ]
@@ -58,6 +60,8 @@ FORMAT = "articlekit-annotations"
 VERSION = 1
 #: Characters of context kept before and after each annotation.
 CONTEXT_CHARS = 32
+#: Authors that are programs, not people (W3C ``creator`` type ``Software``).
+SOFTWARE_AUTHORS = frozenset({"spaCy", "articlekit"})
 #: Largest annotation file read (an article's annotations are a few hundred kB at most).
 MAX_BYTES = 20 * 1024 * 1024
 
@@ -169,7 +173,8 @@ def to_w3c(annotations: Annotations, *, title: str | None = None) -> dict:
             },
         }
         if s.author is not None:
-            item["creator"] = {"type": "Person" if s.author != "spaCy" else "Software", "name": s.author}
+            kind = "Software" if s.author in SOFTWARE_AUTHORS else "Person"
+            item["creator"] = {"type": kind, "name": s.author}
         items.append(item)
     return {
         "@context": CONTEXT,
@@ -341,4 +346,54 @@ def load_annotations(path: str | os.PathLike[str], article: Any) -> Annotations:
         raise AnnotationFileError(path, f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
                                   f"the previous version may be in {backup_path(path).name}") from None
     annotations, _ = from_w3c(decoded, text, source=path)
+    return annotations
+
+
+#: File name of the teacher's key for the seed article (in ``articlekit/data/reference/``).
+REFERENCE_NAME = "mali-senegal-cooperation-militaire-2025-02-06.annotations.json"
+
+
+def reference_path() -> Path:
+    """Where the teacher's key for the seed article is stored."""
+    from importlib import resources
+
+    return Path(str(resources.files("articlekit") / "data" / "reference" / REFERENCE_NAME))
+
+
+def reference(article: Any = None) -> Annotations:
+    """The teacher's key: the seed article annotated carefully by hand.
+
+    It holds every entity mention (``entities``: people in all spellings,
+    places, organisations, dates, numbers with their unit, nationalities as
+    ``MISC``), every quotation with its kind and speaker (``quotes``), the
+    words naming each speaker (``speakers``) and the themes of each sentence
+    (``themes``).  Compare your work with it using :func:`articlekit.agreement`.
+
+    Parameters
+    ----------
+    article : Article, optional
+        The seed article (loaded when not given).  The key is only about
+        the seed: another article gives an error.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> key = ak.reference()
+    >>> key.layers
+    ('entities', 'quotes', 'speakers', 'themes')
+    >>> len(key.layer("quotes"))
+    7
+    """
+    if article is None:
+        from .parsing import load_article
+
+        article = load_article()
+    text = article if isinstance(article, str) else getattr(article, "text", None)
+    if not isinstance(text, str):
+        raise TypeError("reference() needs the seed article")
+    path = reference_path()
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("articlekit", {}).get("text_sha256") != _sha256(text):
+        raise AnnotationFileError(path, "is the key of the seed article only; this article's text is different")
+    annotations, _ = from_w3c(data, text, source=path)
     return annotations

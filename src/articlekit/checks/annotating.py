@@ -2,6 +2,326 @@
 
 One pure function per exercise, ``def name(answer, *, article) -> Result``,
 built with :func:`articlekit.checks.passed` / :func:`~articlekit.checks.failed`.
+
+Expected values are derived from the article and from the teacher's key
+(:func:`articlekit.reference`), never written here.  Annotation answers are
+:class:`~articlekit.Annotations` collections, compared span by span: any
+route that gives the right spans (by text, by regex, by offsets, with the
+mouse) passes.
 """
 
 from __future__ import annotations
+
+import math
+import re
+from typing import Any
+
+from . import Result, failed, normalise_text, passed
+
+_NOT_ANNOTATIONS = ("Is your answer an annotation collection? Start from `ak.Annotations(article)` "
+                    "and keep the collection each `.add…` returns.")
+
+
+# --------------------------------------------------------------------------
+# Local helpers (pure)
+# --------------------------------------------------------------------------
+def _key(article):
+    from ..storage import reference
+
+    return reference(article)
+
+
+def _is_annotations(answer: Any, article) -> bool:
+    from ..annotation import Annotations
+
+    return isinstance(answer, Annotations) and answer.text == article.text
+
+
+def _bounds(spans) -> list[tuple[int, int]]:
+    return sorted((s.start, s.end) for s in spans)
+
+
+def _is_number(value: Any) -> bool:
+    return (not isinstance(value, bool) and isinstance(value, (int, float))
+            or type(value).__name__ in ("float64", "float32")) and math.isfinite(float(value))
+
+
+def _surname(name: Any) -> str | None:
+    if not isinstance(name, str) or not name.strip():
+        return None
+    return normalise_text(name).split()[-1]
+
+
+def _same_person(answer: Any, expected: str | None) -> bool:
+    if expected is None:
+        return answer is None
+    # any spelling of the name that ends with the right surname: « Birame DIOP », « Diop »
+    return _surname(answer) == _surname(expected)
+
+
+def _learner_spans_check(mine: list[tuple[int, int]], expected: list[tuple[int, int]], text: str,
+                         what: str) -> Result:
+    if mine == expected:
+        return passed()
+    missing = [b for b in expected if b not in mine]
+    extra = [b for b in mine if b not in expected]
+    if len(mine) < len(expected) and not extra:
+        return failed(f"Did you find every {what}? Some are missing.",
+                      "Does `occurrence='all'` (or a regular expression) catch every repetition?",
+                      f"You have {len(mine)} of {len(expected)}: which spelling did you not search for?")
+    near = [b for b in extra if any(a[0] < b[1] and b[0] < a[1] for a in missing)]
+    if near:
+        a, b = near[0]
+        return failed(f"Are your spans cut exactly? One covers « {text[a:b]} »: too much or too little.",
+                      "Titles and the spaces around a name are not part of it.",
+                      "Compare `your_answer.texts()` with the text: does each start and end where the name does?")
+    return failed(f"Some of your spans are not {what}s: which ones?",
+                  "Print `your_answer.texts()`: is every one of them right?",
+                  f"You have {len(extra)} span(s) too many and {len(missing)} missing.")
+
+
+# --------------------------------------------------------------------------
+# 1. Spans by text
+# --------------------------------------------------------------------------
+def people(answer, *, article) -> Result:
+    """An Annotations collection with a PER span on every mention of the two
+    ministers' names, in every spelling (names only, without titles)."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    mine = _bounds(s for s in answer.spans if s.label == "PER")
+    if not mine:
+        return failed("Did you label the names `\"PER\"` (person)?")
+    expected = _bounds(_key(article).filter(label="PER"))
+    return _learner_spans_check(mine, expected, article.text, "mention of a name")
+
+
+def spellings(answer, *, article) -> Result:
+    """A dict: each minister's canonical name -> the set of spellings the text uses."""
+    if not isinstance(answer, dict) or not answer:
+        return failed("Is your answer a dict, {name: {spelling, ...}}?")
+    key = _key(article).filter(label="PER")
+    expected: dict[str, set[str]] = {}
+    for s in key:
+        expected.setdefault(_surname(s.text), set()).add(s.text)
+    mine: dict[str, set[str]] = {}
+    for name, values in answer.items():
+        if isinstance(values, str) or not hasattr(values, "__iter__"):
+            return failed("Is each value a set of spellings, such as {\"A B\", \"A b\"}?")
+        mine.setdefault(_surname(name), set()).update(v for v in values if isinstance(v, str))
+    if set(mine) != set(expected):
+        return failed("Are the keys the two ministers, one entry each?",
+                      "Two spellings of one name belong under the same key.")
+    for surname, values in expected.items():
+        if {normalise_text(v, casefold=False) for v in mine[surname]} != values:
+            if {v.casefold() for v in mine[surname]} == {v.casefold() for v in values} and len(mine[surname]) < len(values):
+                return failed("Capitals count here: does the text always write a surname the same way?")
+            return failed("Did you copy each spelling exactly as the text writes it, capitals included?",
+                          "Search the text without caring about case (`re.IGNORECASE`), then keep what you find.")
+    return passed()
+
+
+# --------------------------------------------------------------------------
+# 2. Regular expressions and sentences
+# --------------------------------------------------------------------------
+def numbers(answer, *, article) -> Result:
+    """An Annotations collection with the dates (DATE) and every number written
+    in digits together with what it counts (NUM: « 419 kilomètres »)."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    key = _key(article)
+    want_num = _bounds(s for s in key.filter(label="NUM") if re.search(r"\d", s.text))
+    want_date = _bounds(key.filter(label="DATE"))
+    num = _bounds(answer.filter(label="NUM"))
+    date = _bounds(answer.filter(label="DATE"))
+    if not num:
+        return failed("Did you label the numbers `\"NUM\"`?")
+    if any(any(d[0] <= n[0] < d[1] for d in want_date) for n in num):
+        return failed("Is one of your numbers part of a date?",
+                      "A day and a month (« 06 février ») belong to the DATE, not to a NUM.")
+    if num != want_num:
+        return failed("Does each NUM hold the number *and* the word it counts (« 72 heures »)?",
+                      "How many numbers in digits does the text have, outside the dates?",
+                      "Try a pattern like `r\"\\d+ \\w+\"`, then look at what it catches.")
+    if not date:
+        return failed("Did you label the dates `\"DATE\"` too?")
+    if date != want_date:
+        return failed("Is each date complete: the day's name, its number, the month and the year?",
+                      "Is there a year on its own somewhere in a quotation?")
+    return passed()
+
+
+def terrorism_theme(answer, *, article) -> Result:
+    """An Annotations collection with the theme ``terrorisme`` on every
+    sentence that talks about terrorism or terrorists."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    mine = _bounds(answer.filter(label="terrorisme"))
+    if not mine:
+        return failed("Did you use the theme label `\"terrorisme\"` (lowercase)?")
+    expected = sorted((s.start, s.end) for s in article.sentences if re.search(r"terroris", s.text, re.I))
+    if not set(mine) <= {(s.start, s.end) for s in article.sentences}:
+        return failed("Is each theme span a whole sentence? `add_sentence` does that for you.")
+    if mine != expected:
+        return failed("Did you catch both *terrorisme* and *terroristes*, with or without a capital?",
+                      "Loop over `article.sentences` and test each text with a regular expression.")
+    return passed()
+
+
+# --------------------------------------------------------------------------
+# 3. spaCy's first pass
+# --------------------------------------------------------------------------
+def fixed_entities(answer, *, article) -> Result:
+    """spaCy's suggestions corrected: every wrong label fixed, every span that
+    is not an entity removed, every right one kept."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    from ..annotation import suggest_entities
+
+    key = {(s.start, s.end): s.label for s in _key(article).layer("entities")}
+    suggestions = suggest_entities(article)
+    mine = {(s.start, s.end): s.label for s in answer.layer("entities")}
+    if not mine:
+        return failed("Did you start from `ak.suggest_entities(article)`?")
+    junk = [b for b in mine if b not in key]
+    if junk:
+        a, b = junk[0]
+        return failed(f"Is « {article.text[a:b].strip()} » really an entity, cut like this?",
+                      "Remove the spans that are not names at all (« C’ », « s’étale », titles such as « Général »).",
+                      f"{len(junk)} of your spans are not in the key: print them and remove them.")
+    wrong = [b for b in mine if mine[b] != key[b]]
+    if wrong:
+        a, b = wrong[0]
+        return failed(f"What kind of entity is « {article.text[a:b]} »? Check its label.",
+                      "A nationality adjective (« Malien », « Sénégalaise ») is MISC; an institution is ORG.",
+                      f"{len(wrong)} label(s) are still wrong.")
+    lost = [(s.start, s.end) for s in suggestions if (s.start, s.end) in key and (s.start, s.end) not in mine]
+    if lost:
+        return failed("Did you remove a span spaCy had found correctly (perhaps with a wrong label)?",
+                      "Relabel rather than remove when only the label is wrong.")
+    return passed()
+
+
+def spacy_f1(answer, *, article) -> Result:
+    """spaCy's F1 score against the key, all entity labels together, exact matches."""
+    if not _is_number(answer):
+        return failed("Is your answer a number (a float between 0 and 1)?")
+    from ..agreement import span_scores
+    from ..annotation import suggest_entities
+
+    key = _key(article)
+    exact = span_scores(suggest_entities(article), key)[-1].f1
+    if abs(float(answer) - exact) < 0.005:
+        return passed()
+    overlap = span_scores(suggest_entities(article), key, match="overlap")[-1].f1
+    if abs(float(answer) - overlap) < 0.005:
+        return failed("Did you count overlapping spans as matches? The question asks for exact matches.")
+    if float(answer) > 1:
+        return failed("An F1 score is between 0 and 1: did you give a percentage or a count?")
+    return failed("Did you compare spaCy's suggestions (first) with the key (second), on the entities layer?",
+                  "Take the `ALL` row: every label together.")
+
+
+# --------------------------------------------------------------------------
+# 4. Quotations and speakers
+# --------------------------------------------------------------------------
+def quote_kinds(answer, *, article) -> Result:
+    """The kind of each of the article's seven quotations, in text order:
+    ``"direct"``, ``"partial"``, ``"motto"`` or ``"indirect"``."""
+    if isinstance(answer, (str, dict)) or not hasattr(answer, "__iter__"):
+        return failed("Is your answer a list of kinds, one per quotation?")
+    answer = list(answer)
+    expected = [s.label.lower() for s in _key(article).layer("quotes")]
+    if not all(isinstance(k, str) for k in answer):
+        return failed("Is each kind a string such as \"direct\"?")
+    kinds = [k.strip().lower() for k in answer]
+    if any(k not in ("direct", "partial", "motto", "indirect") for k in kinds):
+        return failed("Did you use only the four kinds: direct, partial, motto, indirect?")
+    if len(kinds) != len(expected):
+        return failed("Did you count every quotation, including the two without guillemets?",
+                      "Reported speech has no guillemets: look for « poursuit » and « a dit ».")
+    if kinds.count("motto") != expected.count("motto"):
+        return failed("Which quotation is a motto that nobody in the article says?")
+    if kinds != expected:
+        return failed("Is each quotation in guillemets a whole statement (direct) or a fragment inside "
+                      "the writer's sentence (partial)?",
+                      "A quotation introduced by « : » or by « Pour X » is usually direct.")
+    return passed()
+
+
+def quote_annotations(answer, *, article) -> Result:
+    """An Annotations collection with each quotation in guillemets as a quotes
+    span (DIRECT, PARTIAL or MOTTO, inside the guillemets) with its speaker."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    expected = [s for s in _key(article).layer("quotes") if s.label != "INDIRECT"]
+    mine = [s for s in answer.layer("quotes") if s.label != "INDIRECT"]
+    if not mine:
+        return failed("Did you label the quotations DIRECT, PARTIAL or MOTTO (layer quotes)?")
+    if len(mine) != len(expected):
+        return failed("Does your collection hold every quotation in guillemets « », and only those?",
+                      "Count the « in the text.")
+    for s, k in zip(mine, expected):
+        if not s.overlaps(k):
+            return failed("Is each of your quotation spans inside a pair of guillemets?")
+        if (s.start, s.end) != (k.start, k.end):
+            return failed(f"Is the quotation starting « {s.text[:25]}… » cut exactly inside its guillemets?",
+                          "Leave out the « », and the spaces just inside them.")
+    for s, k in zip(mine, expected):
+        if s.label != k.label:
+            return failed(f"Is « {s.text[:25]}… » really {s.label}? Check its kind.")
+    for s, k in zip(mine, expected):
+        if not _same_person(s.speaker, k.speaker):
+            if k.speaker is None:
+                return failed("Who says a motto? Leave its speaker empty (None).")
+            return failed(f"Who says « {s.text[:25]}… »? Check its speaker.",
+                          "« le Ministre Sénégalais » and « Le Ministre de la Défense » are not the same person: "
+                          "which one is Malian?")
+    return passed()
+
+
+# --------------------------------------------------------------------------
+# 5. Agreement
+# --------------------------------------------------------------------------
+def kappa(answer, *, article) -> Result:
+    """Cohen's kappa, token by token, between spaCy's suggestions and the key
+    on the entities layer (the kit's default tokens)."""
+    if not _is_number(answer):
+        return failed("Is your answer a number?")
+    from ..agreement import cohen_kappa
+    from ..annotation import suggest_entities
+
+    expected = cohen_kappa(suggest_entities(article), _key(article))
+    if abs(float(answer) - expected) < 0.005:
+        return passed()
+    if not -1 <= float(answer) <= 1:
+        return failed("Kappa is between -1 and 1: is yours?")
+    return failed("Did you compare the suggestions with the key on the entities layer, with the default tokens?",
+                  "Did you use `article.tokens` instead of the kit's default tokens? Leave `tokens=` out.")
+
+
+# --------------------------------------------------------------------------
+# 6. Exchange
+# --------------------------------------------------------------------------
+def label_studio(answer, *, article) -> Result:
+    """A Label Studio task list (``ak.to_label_studio(...)``) of the article
+    holding your quotations, each with its speaker."""
+    if isinstance(answer, dict):
+        answer = [answer]
+    if not isinstance(answer, list) or not answer or not all(isinstance(t, dict) for t in answer):
+        return failed("Is your answer the list of tasks `ak.to_label_studio(...)` returns?")
+    from ..exchange import from_label_studio
+
+    try:
+        notes = from_label_studio(answer, article)
+    except ValueError:
+        return failed("Can Label Studio read it? Is it the export of annotations of *this* article?",
+                      "Build it with `ak.to_label_studio(your_annotations)` and do not edit it by hand.")
+    quotes = notes.layer("quotes")
+    if not len(quotes):
+        return failed("Does your export hold your quotations (layer quotes)?")
+    if any(q.speaker is None and q.label != "MOTTO" for q in quotes):
+        return failed("Does every quotation (except a motto) carry its speaker?")
+    result = answer[0].get("annotations", [{}])[0].get("result", [])
+    if not any(r.get("from_name") == "speaker" for r in result if isinstance(r, dict)):
+        return failed("Are the speakers in the export, as `speaker` text regions?")
+    return passed()
