@@ -20,7 +20,7 @@ help:
 	@echo "make lab         open JupyterLab at notebooks/00-start-here.ipynb"
 	@echo "make test        run unit tests, strict notebook checks, exercise runs and browser tests"
 	@echo "make exercises   regenerate exercises/ from solutions/ (never edit exercises/ by hand)"
-	@echo "make notebooks   re-run every lesson and solution notebook in a fresh kernel, saving outputs"
+	@echo "make notebooks   rebuild every lesson from tools/, re-run it in a fresh kernel, regenerate exercises"
 	@echo "make screenshots regenerate the README screenshots from a real JupyterLab"
 	@echo "make bench       print the benchmark figures"
 	@echo "make lock        refresh requirements.lock from the current .venv"
@@ -64,10 +64,16 @@ browser: $(STAMP)
 exercises: $(STAMP)
 	$(BIN)/articlekit exercises
 
+# Lessons are written by their builders (tools/build_NN_*.py): rebuild, re-run in a fresh
+# kernel (without timing metadata, so re-runs do not change the files), regenerate exercises.
 notebooks: $(STAMP)
+	for b in tools/build_[0-9]*.py; do $(BIN)/python "$$b" || exit 1; done
 	for nb in notebooks/*.ipynb solutions/*.ipynb; do \
-	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace "$$nb" || exit 1; \
+	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
+	    --ExecutePreprocessor.record_timing=False \
+	    --ExecutePreprocessor.store_widget_state=False "$$nb" || exit 1; \
 	done
+	$(BIN)/articlekit exercises
 
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py
@@ -75,9 +81,12 @@ screenshots: $(STAMP)
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python "$$b" || exit 1; done
 
+# The lock pins what make installs; binder/requirements.txt is the same list for repo2docker.
 lock: $(STAMP)
 	{ sed -n '1,3p' requirements.lock; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^articlekit'; } > requirements.lock.new
 	mv requirements.lock.new requirements.lock
+	{ sed -n '1p' binder/requirements.txt; sed -n '4,$$p' requirements.lock; } > binder/requirements.txt.new
+	mv binder/requirements.txt.new binder/requirements.txt
 
 clean:
 	rm -rf $(VENV) .pytest_cache test-artifacts

@@ -53,7 +53,7 @@ Cells run in the order *you* run them, not in the order they appear. When someth
 | `seeds/` | the article exactly as it was scraped from the web — never edited | everyone, through the package |
 | `src/articlekit/` | the helper package that turns the scrape into clean data | everyone, as `ak` |
 
-Every exercise is followed by a **check cell**. Run it after your answer: it says `✔` when your answer
+Every exercise is followed by a **check cell**. Run it after your answer: it prints a line starting with ✅ when your answer
 is right, or asks you a question that points at what to look at again. It never gives the answer away,
 and the second and third tries give more specific hints.
 """),
@@ -182,7 +182,7 @@ paragraph_count = ...  # YOUR CODE HERE
 check.paragraph_count(paragraph_count)
 """, tags=("raises-exception",)),
     md("""
-Answer, then run the check again: a right answer prints one line starting with `✔`.
+Answer, then run the check again: a right answer prints one line starting with ✅.
 
 ## Where next
 

@@ -529,7 +529,7 @@ class Article:
         return pd.DataFrame(rows, columns=columns)
 
     def __repr__(self) -> str:
-        title = self.title if len(self.title) <= 50 else self.title[:49] + "…"
+        title = self.title if len(self.title) <= 50 else self.title[:49].rstrip() + "…"
         source = self.source.name if self.source is not None else None
         return (
             f"Article(title={title!r}, date={self.date.isoformat() if self.date else None}, "

@@ -37,7 +37,7 @@ Examples
 --------
 >>> from articlekit.resume import count_words
 >>> count_words("Aujourd’hui, c’est le 6 février : a-t-il 20 % de chances ?")
-11
+12
 """
 
 from __future__ import annotations
@@ -253,7 +253,7 @@ def count_words(text: str, *, hyphenated: str = "split", names: Iterable[str] = 
     --------
     >>> import articlekit as ak
     >>> ak.count_words("C’est aujourd’hui : a-t-il 20 % ?")
-    6
+    7
     >>> ak.count_words("peut-être"), ak.count_words("peut-être", hyphenated="join")
     (2, 1)
     >>> article = ak.load_article()

@@ -53,6 +53,7 @@ __all__ = [
     "oracle",
     "pagerank",
     "sentence_scores",
+    "similarity_matrix",
     "summarise",
 ]
 
@@ -178,8 +179,29 @@ def _tfidf(terms: Sequence[Sequence[str]]) -> list[float]:
     return scores
 
 
+def similarity_matrix(source: "Article | Sequence[str]", *,
+                      stop_words: Iterable[str] | None = None):
+    """TextRank's graph: how similar each pair of sentences is.
+
+    The similarity of two sentences is the number of content terms they
+    share divided by ``log |Si| + log |Sj|`` (Mihalcea & Tarau, 2004), so that
+    long sentences do not win only by being long.  A sentence is not linked
+    to itself (the diagonal is 0).
+
+    Returns
+    -------
+    numpy.ndarray
+        ``n × n``, symmetric.
+
+    Examples
+    --------
+    >>> similarity_matrix(["x y", "y z", "z w"], stop_words=()).round(3).tolist()
+    [[0.0, 0.721, 0.0], [0.721, 0.0, 0.721], [0.0, 0.721, 0.0]]
+    """
+    return _similarity_matrix(content_terms(source, stop_words=stop_words))
+
+
 def _similarity_matrix(terms: Sequence[Sequence[str]]):
-    """TextRank's similarity: shared words / (log |Si| + log |Sj|), as a numpy array."""
     import numpy as np
 
     n = len(terms)

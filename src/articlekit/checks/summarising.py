@@ -2,6 +2,360 @@
 
 One pure function per exercise, ``def name(answer, *, article) -> Result``,
 built with :func:`articlekit.checks.passed` / :func:`~articlekit.checks.failed`.
+Every expected value is computed here from the article and the package's
+own functions: no answer is written in this file.
 """
 
 from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+from . import Result, failed, passed, same_number
+
+#: The sentence learners count by hand in the word-count exercise (the count is computed).
+COUNT_PHRASE = "« Aujourd’hui, l’armée a-t-elle vraiment 20 % de moyens en plus pour la CEDEAO ? »"
+
+
+# --------------------------------------------------------------------------
+# helpers: the learner's possible routes, computed from the article
+# --------------------------------------------------------------------------
+def _lemma_lists(article, *, lower: bool = True, alnum_only: bool = True) -> list[list[str]]:
+    lists: list[list[str]] = [[] for _ in article.sentences]
+    for t in article.tokens:
+        if t.is_stop or t.is_punct:
+            continue
+        if alnum_only and not any(c.isalnum() for c in t.text):
+            continue
+        lists[t.sentence].append(t.lemma.lower() if lower else t.lemma)
+    return lists
+
+
+def _routes(article) -> list[list[list[str]]]:
+    """Accepted versions of the content lemmas (lower-cased or not, with or without a
+    letters-or-digits filter: spaCy flags a few symbols as neither stop nor punctuation)."""
+    return [_lemma_lists(article, lower=lo, alnum_only=al) for lo in (True, False) for al in (True, False)]
+
+
+def _is_list_of_lists(value: Any) -> bool:
+    return (isinstance(value, Sequence) and not isinstance(value, str)
+            and all(isinstance(v, Sequence) and not isinstance(v, str) for v in value))
+
+
+def _as_counts(value: Any) -> dict | None:
+    if not isinstance(value, Mapping):
+        return None
+    try:
+        return {str(k): v for k, v in value.items()}
+    except Exception:  # noqa: BLE001 - a strange mapping is a wrong answer, not a crash
+        return None
+
+
+def _luhn(lists: list[list[str]]) -> tuple[list[float], dict[str, float]]:
+    counts = Counter(w for s in lists for w in s)
+    top = max(counts.values())
+    weights = {w: n / top for w, n in counts.items()}
+    return [sum(weights[w] for w in s) for s in lists], weights
+
+
+def _top(scores: Sequence[float], k: int = 3) -> list[int]:
+    return sorted(sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:k])
+
+
+def _is_int(value: Any) -> bool:
+    return not isinstance(value, bool) and isinstance(value, int) or type(value).__name__ in ("int64", "int32")
+
+
+def _int_list(value: Any) -> list[int] | None:
+    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, (Sequence, set, frozenset)):
+        if type(value).__name__ not in ("ndarray", "Series", "Index"):
+            return None
+    try:
+        items = list(value)
+    except TypeError:
+        return None
+    if not all(_is_int(i) for i in items):
+        return None
+    return [int(i) for i in items]
+
+
+# --------------------------------------------------------------------------
+# 1. the frequency summariser, step by step
+# --------------------------------------------------------------------------
+def content_lemmas(answer, *, article) -> Result:
+    """One list per sentence of the lemmas of its tokens that are neither stop words nor punctuation."""
+    if not _is_list_of_lists(answer):
+        return failed("Is your answer a list holding one list of lemmas per sentence?",
+                      "Start from `[[] for s in article.sentences]` and append to `lists[token.sentence]`.")
+    answer = [list(s) for s in answer]
+    if len(answer) != len(article.sentences):
+        return failed(f"Does your list have one item per sentence (the article has {len(article.sentences)})?",
+                      "Group the tokens by `token.sentence`, the index of the sentence holding them.")
+    if any(answer == route for route in _routes(article)):
+        return passed()
+    words = {t.text.lower() for t in article.tokens}
+    stops = {t.lemma.lower() for t in article.tokens if t.is_stop} - {
+        w for s in _lemma_lists(article) for w in s}
+    flat = [str(w).lower() for s in answer for w in s]
+    if any(w in stops for w in flat):
+        return failed("Did you leave out the stop words (`token.is_stop`)?",
+                      "« le », « de », « et » should not be in your lists: which flag of a token says so?")
+    if any(w in {",", ".", "«", "»", ":"} for w in flat):
+        return failed("Did you leave out punctuation (`token.is_punct`)?")
+    if "rencontré" in flat or "engagées" in flat:
+        return failed("Did you take each token's lemma (`token.lemma`) rather than the word as written?",
+                      "« rencontré » should appear as its dictionary form: which attribute of a token holds it?")
+    if flat and all(w in words for w in flat) and len(flat) > 0:
+        return failed("Are these the lemmas, or the words as written?")
+    return failed("Compare your first list with sentence 0: is every content lemma there, in order?",
+                  "Keep a token when it is *not* a stop word *and not* punctuation; append its lemma in lower case.")
+
+
+def frequencies(answer, *, article) -> Result:
+    """How many times each content lemma occurs in the whole article (a dict or Counter)."""
+    counts = _as_counts(answer)
+    if counts is None:
+        return failed("Is your answer a dict (or a `Counter`) from lemma to count?",
+                      "`Counter(lemma for sentence in lemmas for lemma in sentence)` counts them all.")
+    for route in _routes(article):
+        if counts == dict(Counter(w for s in route for w in s)):
+            return passed()
+    expected = Counter(w for s in _lemma_lists(article) for w in s)
+    if set(counts) == set(expected) and all(isinstance(v, int) for v in counts.values()):
+        return failed("The lemmas are right: are the counts for the whole article, not for one sentence?")
+    if len(counts) < len(expected) / 2:
+        return failed("Did you count the lemmas of every sentence, not only the first?")
+    return failed("Did you count the lemmas of your `lemmas` lists (not the raw words)?",
+                  "Count over all sentences: one `Counter` over every lemma of every list.")
+
+
+def weights(answer, *, article) -> Result:
+    """Each lemma's count divided by the highest count (the most frequent lemma weighs 1)."""
+    values = _as_counts(answer)
+    if values is None:
+        return failed("Is your answer a dict from lemma to weight?")
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
+        return failed("Are the weights numbers?")
+    for route in _routes(article):
+        _, expected = _luhn(route)
+        if set(values) == set(expected) and all(math.isclose(values[k], expected[k], rel_tol=1e-9)
+                                                for k in expected):
+            return passed()
+    if values and max(values.values()) > 1:
+        return failed("Is the highest weight exactly 1? Divide every count by the *largest* count.",
+                      "`top = max(freq.values())`, then `count / top` for each lemma.")
+    if values and math.isclose(sum(values.values()), 1.0):
+        return failed("Did you divide by the total number of lemmas? Luhn divides by the largest count.")
+    return failed("Do your weights cover every lemma of `freq`, each divided by the largest count?")
+
+
+def luhn_scores(answer, *, article) -> Result:
+    """For each sentence, the sum of the weights of its lemmas (a list of numbers, text order)."""
+    if isinstance(answer, (str, bytes, Mapping)) or not isinstance(answer, Sequence):
+        if type(answer).__name__ not in ("ndarray", "Series"):
+            return failed("Is your answer a list of numbers, one per sentence?")
+    values = list(answer)
+    if len(values) != len(article.sentences):
+        return failed(f"Does your list have one score per sentence ({len(article.sentences)})?")
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) or type(v).__name__ == "float64"
+               for v in values):
+        return failed("Are all the scores numbers?")
+    for route in _routes(article):
+        sums, _ = _luhn(route)
+        if all(math.isclose(float(a), b, rel_tol=1e-9, abs_tol=1e-12) for a, b in zip(values, sums)):
+            return passed()
+        means = [s / len(r) if r else 0.0 for s, r in zip(sums, route)]
+        if all(math.isclose(float(a), b, rel_tol=1e-9, abs_tol=1e-12) for a, b in zip(values, means)):
+            return failed("Did you divide by the sentence's length? This exercise asks for the plain sum "
+                          "(the package's version divides; you will compare the two).")
+    return failed("Is each score the sum of `weights[lemma]` over the lemmas of that sentence?",
+                  "A lemma that appears twice in a sentence counts twice: sum over the list, not a set.")
+
+
+def my_top3(answer, *, article) -> Result:
+    """Indices of the three best sentences by your Luhn scores, in text order."""
+    items = _int_list(answer)
+    if items is None:
+        return failed("Is your answer a list of three sentence indices (whole numbers)?")
+    if len(items) != 3:
+        return failed("Did you keep exactly three sentences?")
+    sums, _ = _luhn(_lemma_lists(article))
+    expected = _top(sums)
+    if items == expected:
+        return passed()
+    if sorted(items) == expected:
+        return failed("The right sentences: are they in the order of the text (a summary keeps it)?")
+    if sorted(i - 1 for i in items) == expected:
+        return failed("Do your indices count from 0, like `article.sentences`?")
+    return failed("Did you take the three *highest* scores of `luhn_scores`?",
+                  "`sorted(range(len(luhn_scores)), key=lambda i: -luhn_scores[i])[:3]`, then sort them.")
+
+
+def quotes_in_summaries(answer, *, article) -> Result:
+    """How many of the chosen sentences contain guillemets: {"sum": …, "mean": …}."""
+    from ..summarising import summarise
+
+    counts = _as_counts(answer)
+    if counts is None or set(counts) != {"sum", "mean"}:
+        return failed('Is your answer a dict with two keys, "sum" and "mean"?')
+    if not all(_is_int(v) for v in counts.values()):
+        return failed("Are the two values whole numbers of sentences?")
+    sums, _ = _luhn(_lemma_lists(article))
+    mine = _top(sums)
+    package = summarise(article, "frequency", max_sentences=3).indices
+    def quoted(indices):
+        return sum(("«" in article.sentences[i].text or "»" in article.sentences[i].text) for i in indices)
+    expected = {"sum": quoted(mine), "mean": quoted(package)}
+    if counts == expected:
+        return passed()
+    if counts == {"sum": expected["mean"], "mean": expected["sum"]}:
+        return failed("Did you swap the two? \"sum\" is your summariser (`my_top3`), \"mean\" the package's.")
+    return failed("For each summary, count the sentences whose text contains « or »: did you check every one?",
+                  "The package's summary is `ak.summarise(article, \"frequency\", max_sentences=3)`; look at its `.indices`.")
+
+
+def overlap_textrank(answer, *, article) -> Result:
+    """The set of sentence indices chosen both by your summariser and by TextRank (3 sentences)."""
+    from ..summarising import summarise
+
+    items = _int_list(answer)
+    if items is None:
+        return failed("Is your answer a set of sentence indices (whole numbers)?")
+    sums, _ = _luhn(_lemma_lists(article))
+    expected = set(_top(sums)) & set(summarise(article, "textrank", max_sentences=3).indices)
+    if set(items) == expected:
+        return passed()
+    if set(items) >= expected:
+        return failed("Are all your indices in *both* summaries? Keep only the shared ones (`&`).")
+    return failed("Did you compare `my_top3` with the `.indices` of TextRank's 3-sentence summary?",
+                  "`set(my_top3) & set(ak.summarise(article, \"textrank\", max_sentences=3).indices)`")
+
+
+# --------------------------------------------------------------------------
+# 2. the French résumé
+# --------------------------------------------------------------------------
+def count_by_hand(answer, *, article) -> Result:
+    """The exam word count of :data:`COUNT_PHRASE`, as a whole number."""
+    from ..resume import count_words
+
+    if not _is_int(answer):
+        return failed("Is your answer a whole number of words?")
+    expected = count_words(COUNT_PHRASE)
+    if answer == expected:
+        return passed()
+    if answer == count_words(COUNT_PHRASE) + 1:
+        return failed("Did you count the euphonic -t- of « a-t-elle »? It is not a word.",
+                      "Or did you count « aujourd’hui » as two words? It is one dictionary word.")
+    if answer < expected:
+        return failed("Did you count « l’ » as a word of its own, and « % » too?",
+                      "Elided forms count (« l’armée » = 2); a sign standing for a word counts (« 20 % » = 2).")
+    return failed("Did you count punctuation (« ? », guillemets) as words? It never counts.",
+                  "Count: « aujourd’hui » 1, « a-t-elle » 2, « 20 % » 2, an acronym 1, elided forms 1 each.")
+
+
+def target_words(answer, *, article) -> Result:
+    """The length a résumé of the article should aim at: a quarter of its words."""
+    from ..resume import count_words
+
+    if not _is_int(answer):
+        return failed("Is your answer a whole number of words (round it)?")
+    total = count_words(article.text)
+    if answer in (math.floor(total / 4), math.ceil(total / 4)):
+        return passed()
+    if answer in (len(article.text.split()) // 4, round(len(article.text.split()) / 4), round(len(article.words) / 4)):
+        return failed("Did you count words with `split()` or `article.words`? Use the exam count, `ak.count_words`.")
+    if abs(answer - total) < 5:
+        return failed("That is the whole article: a résumé is a quarter of it.")
+    return failed("Is it a quarter of `ak.count_words(article.text)`?")
+
+
+def resume(answer, *, article) -> Result:
+    """Your own résumé of the article (a string): length, key facts, copying and énonciation."""
+    from ..resume import check_resume
+
+    if not isinstance(answer, str) or not answer.strip():
+        return failed("Is your résumé a string, between quotes?")
+    from ..evaluation import reference_summaries, rouge
+
+    if any(rouge(answer, ref).rouge2.f1 > 0.6 for ref in reference_summaries()):
+        return failed("Is this your own résumé? It is very close to one of the kit's reference summaries.")
+    report = check_resume(answer, article)
+    if report.ok:
+        return passed()
+    if not report.length_ok:
+        return failed(f"Your résumé has {report.words} words: is that between {report.low} and {report.high}?",
+                      "Run `ak.check_resume(resume)` to see what to add or cut.")
+    if not report.person_ok:
+        return failed(f"Is it written in the third person? « {report.first_person[0]} » stands outside a quotation.",
+                      "Report speech: « le ministre affirme que… ».")
+    if not report.copy_ok:
+        return failed(f"Did you copy {report.copy_length} words in a row from the article? Rephrase them.",
+                      "Run `ak.check_resume(resume)`: it shows the copied run.")
+    return failed(f"Does it keep the key facts (who, when, what, why)? {report.facts_found} of "
+                  f"{len(report.facts)} found.",
+                  "Run `ak.check_resume(resume)`: the table lists the facts still missing.")
+
+
+# --------------------------------------------------------------------------
+# 3. evaluation
+# --------------------------------------------------------------------------
+def _method_scores(article) -> dict[str, float]:
+    from ..evaluation import reference_summary, rouge
+    from ..summarising import METHODS, summarise
+
+    reference = reference_summary("fr-examen")
+    return {m: rouge(summarise(article, m, max_words=reference.words), reference).rouge1.f1 for m in METHODS}
+
+
+def best_method(answer, *, article) -> Result:
+    """Which method scores the highest ROUGE-1 F1 against ``fr-examen`` (its length as the word limit)."""
+    from . import same_text
+
+    if not isinstance(answer, str):
+        return failed('Is your answer the method\'s name, a string such as "lead"?')
+    scores = _method_scores(article)
+    best = max(scores, key=lambda m: scores[m])
+    if same_text(answer, best):
+        return passed()
+    if answer.strip().lower() not in scores:
+        return failed('Is it one of "lead", "frequency", "tfidf", "textrank"?')
+    return failed("Did you compare the F1 of ROUGE-1 (not precision or recall) for every method?",
+                  "Make each summary with `max_words=` the reference's length, then `ak.rouge(summary, reference).rouge1.f1`.")
+
+
+def ascii_damage(answer, *, article) -> Result:
+    """How many distinct words of ``fr-examen`` an ASCII-only tokenizer breaks."""
+    from ..evaluation import broken_words, reference_summary, tokenize
+
+    if not _is_int(answer):
+        return failed("Is your answer a whole number of words?")
+    text = reference_summary("fr-examen").text
+    accepted = {len(broken_words(text)),
+                len({w for w in tokenize(text) if not w.isascii()})}
+    if answer in accepted:
+        return passed()
+    if answer == len([w for w in tokenize(text) if not w.isascii()]):
+        return failed("Did you count each *distinct* word once (« sénégalais » twice is one word)?")
+    return failed("Which words of the reference contain a letter outside a–z (é, è, à, ç, ô…)? Count those.",
+                  "`ak.evaluation.broken_words(text)` lists them.")
+
+
+def oracle_gap(answer, *, article) -> Result:
+    """ROUGE-1 F1 of the 3-sentence oracle minus that of the best 3-sentence method, against ``fr-moyen``."""
+    from ..evaluation import reference_summary, rouge
+    from ..summarising import METHODS, oracle, summarise
+
+    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and type(answer).__name__ != "float64":
+        return failed("Is your answer a number (a difference of two F1 scores)?")
+    reference = reference_summary("fr-moyen")
+    best = max(rouge(summarise(article, m, max_sentences=3), reference).rouge1.f1 for m in METHODS)
+    ceiling = rouge(oracle(article, reference.text, k=3, metric="rouge1"), reference).rouge1.f1
+    gap = ceiling - best
+    if same_number(answer, gap, rel=1e-6, abs_tol=1e-9) or same_number(answer, 100 * gap, rel=1e-6):
+        return passed()
+    if same_number(answer, -gap, rel=1e-6):
+        return failed("Oracle minus best method: is the sign right? The oracle is the ceiling.")
+    return failed("Did you use `metric=\"rouge1\"` and `k=3` for the oracle, and `max_sentences=3` for each method?",
+                  "Take the *highest* F1 of the four methods, and subtract it from the oracle's F1.")

@@ -1,0 +1,125 @@
+"""The lesson conventions every notebook follows, checked on the committed files.
+
+nbval checks that the notebooks run and give their stored outputs; these tests
+check their shape: names, first and last cells, one setup cell, links that
+resolve, outputs stored after a restart-and-run-all, and the article never
+pasted into a notebook (it is always loaded from ``seeds/``).
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+LESSONS = sorted((ROOT / "notebooks").glob("*.ipynb"))
+SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
+EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
+GLOSSARY = ROOT / "notebooks" / "glossary.md"
+SEED = next((ROOT / "seeds").glob("*.txt"))
+NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
+LINK = re.compile(r"\]\(([^)\s]+)\)")
+
+
+def _load(path: Path) -> dict:
+    return json.loads(path.read_text(encoding="utf-8"))
+
+
+def _source(cell: dict) -> str:
+    src = cell["source"]
+    return src if isinstance(src, str) else "".join(src)
+
+
+def _ids(paths):
+    return [f"{p.parent.name}/{p.name}" for p in paths]
+
+
+def test_there_is_a_first_lesson():
+    assert (ROOT / "notebooks" / "00-start-here.ipynb").exists()
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS + EXERCISES, ids=_ids(LESSONS + SOLUTIONS + EXERCISES))
+def test_name_is_sortable_and_first_cell_is_the_title(path):
+    assert NAME.match(path.name), f"{path.name}: lessons are named NN-slug.ipynb"
+    cells = _load(path)["cells"]
+    assert cells[0]["cell_type"] == "markdown"
+    assert _source(cells[0]).startswith("# "), "the first cell starts with '# Title'"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_ids(LESSONS + SOLUTIONS))
+def test_objectives_level_time_and_key_points(path):
+    cells = _load(path)["cells"]
+    opening = "\n".join(_source(c) for c in cells[:2] if c["cell_type"] == "markdown").lower()
+    assert "by the end" in opening or "objectives" in opening, "objectives come first"
+    assert re.search(r"\blevel\b", opening), "the level is stated at the top"
+    assert re.search(r"\btime\b", opening), "the time is stated at the top"
+    last = cells[-1]
+    assert last["cell_type"] == "markdown" and "key points" in _source(last).lower()
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_ids(LESSONS + SOLUTIONS))
+def test_one_setup_cell_loads_the_article_from_the_seed(path):
+    loads = [c for c in _load(path)["cells"]
+             if c["cell_type"] == "code" and "ak.load_article(" in _source(c)]
+    assert len(loads) == 1, "one setup cell loads the article"
+    assert "ak.load_article()" in _source(loads[0]), "the setup cell loads the seed"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS + EXERCISES, ids=_ids(LESSONS + SOLUTIONS + EXERCISES))
+def test_the_article_is_never_pasted(path):
+    # Any 60 characters of a body line of the seed, found in a cell source, means pasted text.
+    body = [line.replace("\xa0", " ").strip() for line in SEED.read_text(encoding="utf-8").splitlines()]
+    chunks = {line[i:i + 60] for line in body if len(line) > 200 for i in range(0, len(line) - 60, 60)}
+    sources = "\n".join(_source(c).replace("\xa0", " ") for c in _load(path)["cells"])
+    pasted = [c for c in chunks if c in sources]
+    assert not pasted, f"{path.name} pastes the article: {pasted[0]!r}"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_ids(LESSONS + SOLUTIONS))
+def test_committed_after_restart_and_run_all(path):
+    code = [c for c in _load(path)["cells"] if c["cell_type"] == "code" and _source(c).strip()]
+    counts = [c.get("execution_count") for c in code]
+    assert counts == list(range(1, len(code) + 1)), "run it with Restart Kernel and Run All before committing"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=_ids(EXERCISES))
+def test_exercises_have_no_outputs(path):
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] == "code":
+            assert not cell["outputs"] and cell.get("execution_count") is None
+
+
+def _anchors(markdown: str) -> set[str]:
+    ids = set(re.findall(r'<a\s+(?:id|name)="([^"]+)"', markdown))
+    for heading in re.findall(r"^#+\s+(.+)$", markdown, flags=re.M):
+        # GitHub's slug; JupyterLab keeps case and only swaps spaces, so explicit anchors are safer.
+        ids.add(re.sub(r"[^\w\- ]", "", heading.strip().lower()).replace(" ", "-"))
+        ids.add(heading.strip().replace(" ", "-"))
+    return ids
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS + EXERCISES, ids=_ids(LESSONS + SOLUTIONS + EXERCISES))
+def test_links_resolve(path):
+    glossary = GLOSSARY.read_text(encoding="utf-8") if GLOSSARY.exists() else ""
+    anchors = _anchors(glossary)
+    for cell in _load(path)["cells"]:
+        if cell["cell_type"] != "markdown":
+            continue
+        for target in LINK.findall(_source(cell)):
+            if re.match(r"^[a-z]+://", target) or target.startswith("#"):
+                continue
+            file, _, anchor = target.partition("#")
+            assert (path.parent / file).exists() or (ROOT / "notebooks" / file).exists(), \
+                f"{path.name}: link to missing {file}"
+            if file.endswith("glossary.md") and anchor:
+                assert anchor in anchors, f"{path.name}: glossary has no entry #{anchor}"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS + EXERCISES, ids=_ids(LESSONS + SOLUTIONS + EXERCISES))
+def test_no_run_timestamps_are_stored(path):
+    # Timestamps change at every run: they would make every re-run a diff and stale the exercises.
+    for cell in _load(path)["cells"]:
+        assert "execution" not in cell.get("metadata", {}), "run with `make notebooks` (no timing metadata)"
