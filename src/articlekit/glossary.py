@@ -28,13 +28,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import shutil
-import tempfile
 import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
 from typing import Any, Iterable, Iterator
+
+from .files import write_keeping_backup
 
 __all__ = [
     "Glossary",
@@ -375,20 +375,7 @@ class Glossary:
                 "terms": [{k: (list(v) if isinstance(v, tuple) else v)
                            for k, v in _entry_dict(e).items()} for e in entries]}
         text = json.dumps(data, ensure_ascii=False, indent=2) + "\n"
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if path.exists():
-            shutil.copy2(path, path.with_name(path.name + ".bak"))
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-        try:
-            with os.fdopen(fd, "w", encoding="utf-8") as handle:
-                handle.write(text)
-                handle.flush()
-                os.fsync(handle.fileno())
-            os.replace(tmp, path)
-        except BaseException:
-            if os.path.exists(tmp):
-                os.unlink(tmp)
-            raise
+        write_keeping_backup(path, text.encode("utf-8"))
         return path
 
 

@@ -33,10 +33,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-import tempfile
 from pathlib import Path
 from typing import Any
 
+from .files import backup_path, write_keeping_backup
 from .annotation import AnnotationError, Annotations, Span, layer_of
 
 __all__ = [
@@ -79,16 +79,6 @@ def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def backup_path(path: str | os.PathLike[str]) -> Path:
-    """Where the previous version of ``path`` is kept: ``<name>.bak``.
-
-    >>> backup_path("work/notes.json").name
-    'notes.json.bak'
-    """
-    path = Path(path)
-    return path.with_name(path.name + ".bak")
-
-
 def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool = True) -> Path:
     """Write ``text`` to ``path`` atomically, keeping the previous version.
 
@@ -105,31 +95,7 @@ def atomic_write_text(path: str | os.PathLike[str], text: str, *, backup: bool =
     path = Path(path)
     if path.is_dir():
         raise AnnotationFileError(path, "is a folder, not a file")
-    path.parent.mkdir(parents=True, exist_ok=True)
-    if path.exists():
-        old = path.read_bytes()
-        if old == text.encode("utf-8"):
-            return path  # nothing changed: keep file and backup as they are
-        if backup:
-            _replace_with(backup_path(path), old)
-    _replace_with(path, text.encode("utf-8"))
-    return path
-
-
-def _replace_with(path: Path, data: bytes) -> None:
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        try:
-            os.unlink(tmp)
-        except FileNotFoundError:
-            pass
-        raise
+    return write_keeping_backup(path, text.encode("utf-8"), backup=backup)
 
 
 def to_w3c(annotations: Annotations, *, title: str | None = None) -> dict:

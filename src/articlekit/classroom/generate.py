@@ -28,13 +28,13 @@ from __future__ import annotations
 import ast
 import copy
 import hashlib
-import os
 import re
-import tempfile
 import textwrap
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from ..files import atomic_write
 
 __all__ = [
     "ExerciseError",
@@ -324,22 +324,6 @@ def notebook_bytes(nb) -> bytes:
     if not text.endswith("\n"):
         text += "\n"
     return text.encode("utf-8")
-
-
-def atomic_write(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and ``os.replace``."""
-    path = Path(path)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
-    try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(data)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, path)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
 
 
 def generate_exercises(solutions_dir: Path | str = "solutions", exercises_dir: Path | str = "exercises",

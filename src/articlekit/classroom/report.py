@@ -13,7 +13,7 @@ from collections import defaultdict
 from pathlib import Path
 from typing import Iterable, Sequence
 
-from .generate import atomic_write
+from ..files import atomic_write
 from .grade import STATUS_TEXT, Assignment, NotebookGrade, iter_exercise_columns
 
 __all__ = ["grades_csv", "feedback_html", "write_report", "format_summary"]
