@@ -129,3 +129,16 @@ def test_differences_give_a_verdict_per_span():
     assert ak.differences(ak.Annotations(ref.text), ref)["verdict"].tolist() == ["missed"] * 3
     with pytest.raises(ValueError, match="different texts"):
         ak.differences(ref, ak.Annotations("autre"))
+
+
+def test_confusion_matrix_refuses_two_texts_instead_of_miscounting():
+    ref = ak.Annotations("Le Mali et le Sénégal").add("Mali", "LOC")
+    other = ak.Annotations("Le Mali et le Niger, puis le Bénin").add("Mali", "LOC")
+    with pytest.raises(ValueError, match="different texts"):
+        ak.confusion_matrix(other, ref)
+    with pytest.raises(ValueError, match="different texts"):
+        ak.plot_confusion(other, ref)
+    with pytest.raises(ValueError, match="unknown layer 'entity'"):
+        ak.confusion_matrix(ref, ref, layer="entity")
+    with pytest.raises(TypeError):
+        ak.confusion_matrix(ref.spans, ref)

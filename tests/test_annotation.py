@@ -152,6 +152,10 @@ def test_frame_round_trip_and_bad_tables():
         ak.Annotations.from_frame(pd.DataFrame({"start": [3], "end": [7], "label": ["LOC"], "text": ["Male"]}), TEXT)
     with pytest.raises(ak.AnnotationError, match="outside the text"):
         ak.Annotations.from_frame(pd.DataFrame({"start": [3], "end": [700], "label": ["LOC"]}), TEXT)
+    with pytest.raises(ak.AnnotationError, match="row 0: start and end must be integers"):
+        ak.Annotations.from_frame(pd.DataFrame({"start": [3.4], "end": [7.0], "label": ["LOC"]}), TEXT)
+    assert ak.Annotations.from_frame(pd.DataFrame({"start": [3.0], "end": [7.0], "label": ["LOC"]}),
+                                     TEXT).texts() == ["Mali"]
 
 
 def test_suggestions_come_from_spacy(article):

@@ -39,3 +39,21 @@ def test_backup_keeps_previous_version_and_same_content_changes_nothing(tmp_path
     assert backup_path(path).read_bytes() == b"v1"
     write_keeping_backup(path, b"v3", backup=False)
     assert path.read_bytes() == b"v3" and backup_path(path).read_bytes() == b"v1"
+
+
+def test_written_files_keep_their_mode_or_get_the_usual_one(tmp_path):
+    import os
+    import stat
+
+    old = os.umask(0o022)
+    try:
+        new = atomic_write(tmp_path / "new.json", b"{}")
+        assert stat.S_IMODE(new.stat().st_mode) == 0o644  # not mkstemp's private 0600
+        shared = tmp_path / "shared.json"
+        shared.write_bytes(b"v1")
+        shared.chmod(0o664)  # a class folder the teacher reads too
+        write_keeping_backup(shared, b"v2")
+        assert stat.S_IMODE(shared.stat().st_mode) == 0o664
+        assert stat.S_IMODE(backup_path(shared).stat().st_mode) == 0o644
+    finally:
+        os.umask(old)

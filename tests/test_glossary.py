@@ -105,6 +105,8 @@ def test_add_is_pure(article, glossary):
         mine.add("Vaillant", "brave")
     with pytest.raises(ValueError):
         glossary.add("", "x")
+    with pytest.raises(ValueError, match="letters"):
+        glossary.add("–", "dash")  # would make every later search fail
     with pytest.raises(ValueError, match="gloss"):
         glossary.add("rencontre", "")
     assert [o.text for o in mine.add("rencontre", "meeting", variants=("rencontres",)).find(article, "rencontre")]
@@ -135,16 +137,39 @@ def test_save_all(tmp_path, glossary):
     assert len(json.loads(path.read_text(encoding="utf-8"))["terms"]) == len(glossary)
 
 
+def test_save_all_reads_back(tmp_path, glossary):
+    mine = glossary.add("rencontre", "meeting", pos="NOUN")
+    path = mine.save(tmp_path / "all.json", only_mine=False)
+    back = ak.load_glossary(path)
+    assert back == mine
+    assert [e.term for e in back if e.source == "learner"] == ["rencontre"]
+
+
+def test_learner_file_with_a_byte_order_mark(tmp_path, glossary):
+    path = glossary.add("rencontre", "meeting").save(tmp_path / "mes-mots.json")
+    path.write_bytes(b"\xef\xbb\xbf" + path.read_bytes())  # as Notepad saves it
+    assert ak.load_glossary(path).lookup("rencontre").gloss == "meeting"
+
+
 @pytest.mark.parametrize("content, message", [
     ("not json", "not a valid"),
     ("[1, 2]", "list under"),
     ('{"terms": [{"term": "x"}]}', "gloss"),
     ('{"terms": [{"term": "x", "gloss": "y", "colour": "red"}]}', "unknown fields"),
-    ('{"terms": [{"term": "CEDEAO", "gloss": "y"}]}', "already"),
+    ('{"terms": [{"term": "CEDEAO", "gloss": "y"}]}', "already in the kit's glossary"),
+    ('{"terms": [{"term": "abc", "gloss": "y"}, {"term": "ABC", "gloss": "z"}]}', "already in this file"),
+    ('{"terms": [{"term": "abc", "gloss": "y", "pos": {"a": 1}}]}', "'pos' must be a string"),
+    ('{"terms": [{"term": " - ", "gloss": "y"}]}', "no letters"),
+    ("[" * 100_000, "not a valid"),
+    ("1" * 5000, "not a valid"),
+    (None, "is a folder"),
 ])
 def test_bad_learner_file(tmp_path, content, message):
     path = tmp_path / "bad.json"
-    path.write_text(content, encoding="utf-8")
+    if content is None:
+        path.mkdir()
+    else:
+        path.write_text(content, encoding="utf-8")
     with pytest.raises(ak.GlossaryFormatError, match=message) as err:
         ak.load_glossary(path)
     assert "bad.json" in str(err.value)

@@ -351,6 +351,9 @@ def test_article_without_date():
     (b"Monde / Titre\n", "no body paragraph"),
     (b"Monde / Titre\n\nMonde / Titre\n\n\xc2\xa0\n\n" + FOOTER.encode(), "no body paragraph"),
     (("x" * (MAX_TITLE_CHARS + 1) + "\n\nTexte.\n").encode(), "should be 'Rubric / Title'"),
+    # a notebook (JSON) given instead of the article text
+    (b'{\n "cells": [\n  {\n   "cell_type": "markdown"\n  }\n ]\n}\n', "holds no word"),
+    (b"Monde / 2025\n\nTexte.\n", "holds no word"),
 ])
 def test_bad_input(tmp_path, data, problem):
     path = write(tmp_path, data, "bad-article.txt")

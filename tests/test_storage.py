@@ -96,6 +96,8 @@ BAD_FILES = {
     "not json": (b"{ not json", "not valid JSON"),
     "a list": (b"[1, 2]", "expected a JSON object"),
     "another format": (b'{"type": "AnnotationCollection"}', "not an articlekit annotation file"),
+    "nested too deep": (b"[" * 100_000, "not an annotation file"),
+    "5000-digit number": (b'{"total": ' + b"1" * 5000 + b"}", "not an annotation file"),
 }
 
 
@@ -146,7 +148,12 @@ def _overlap(d):
     d["first"]["items"][1]["target"]["selector"] = d["first"]["items"][0]["target"]["selector"]
 
 
+def _layer_not_a_string(d):
+    d["first"]["items"][0]["body"][1]["value"] = ["entities"]
+
+
 MUTATIONS = {
+    "layer not a string": (_layer_not_a_string, "unknown layer \\['entities'\\]"),
     "newer version": (_set_version, "version 99"),
     "no items": (_drop_items, "no list of annotations"),
     "missing selector": (_drop_selector, "is incomplete"),

@@ -224,3 +224,12 @@ def test_oracle_bad_arguments():
         oracle(["a"], "a", k=0)
     with pytest.raises(ValueError):
         oracle(["a"], "a", metric="bleu")
+
+
+@pytest.mark.parametrize("method", ak.summarising.METHODS)
+def test_summary_sentences_carry_their_offsets(article, method):
+    kept = ak.summarise(article, method, max_words=120).sentences
+    kept += ak.oracle(article, ak.reference_summary("fr-court").text, k=2).sentences
+    assert kept and all(article.text[s.start:s.end] == s.text for s in kept)
+    plain = ak.summarise(["Un.", "Deux."], method, max_sentences=1).sentences[0]
+    assert (plain.start, plain.end) == (None, None)

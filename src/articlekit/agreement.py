@@ -241,6 +241,24 @@ def agreement(predicted: Annotations, reference: Annotations, *, layer: str = "e
               match: str = "exact") -> "pandas.DataFrame":
     """:func:`span_scores` as a table, one row per label and a last ``ALL`` row.
 
+    Parameters
+    ----------
+    predicted : Annotations
+        The annotations to judge (yours, or spaCy's suggestions).
+    reference : Annotations
+        The annotations taken as right (usually ``ak.reference(article)``),
+        about the same text.
+    layer : str, default "entities"
+        Which layer to compare (``"entities"``, ``"quotes"``...).
+    match : {"exact", "overlap"}, default "exact"
+        ``"exact"``: same offsets and label; ``"overlap"``: same label and at
+        least one character in common.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Columns ``label``, ``tp``, ``fp``, ``fn``, ``precision``, ``recall``, ``f1``.
+
     Examples
     --------
     >>> import articlekit as ak
@@ -299,6 +317,20 @@ def cohen_kappa(first: Annotations, second: Annotations, *, layer: str = "entiti
     perfect agreement, 0 for chance level, below 0 for worse than chance.
     When both give every token the same single label, kappa is 1.0.
 
+    Parameters
+    ----------
+    first, second : Annotations
+        Two annotation sets of the same text (two annotators, or you and the key).
+    layer : str, default "entities"
+        Which layer to compare.
+    tokens : sequence, optional
+        The tokens to compare label by label: ``article.tokens`` or
+        ``(start, end)`` pairs; default the words and punctuation of the text.
+
+    Returns
+    -------
+    float
+
     Examples
     --------
     >>> import articlekit as ak
@@ -332,6 +364,30 @@ def confusion_matrix(predicted: Annotations, reference: Annotations, *, layer: s
     The diagonal counts agreements; a token in row ``LOC`` and column
     ``PER`` was a place for the reference and a person for the prediction.
 
+    Parameters
+    ----------
+    predicted : Annotations
+        The annotations to judge (yours, or spaCy's suggestions).
+    reference : Annotations
+        The annotations taken as right (usually ``ak.reference(article)``),
+        about the same text.
+    layer : str, default "entities"
+        Which layer to compare (``"entities"``, ``"quotes"``...).
+    tokens : sequence, optional
+        As for :func:`cohen_kappa`.
+
+    Returns
+    -------
+    pandas.DataFrame
+        Square table of counts; ``O`` is "outside any span".
+
+    Raises
+    ------
+    ValueError
+        The two sets are about different texts, or the layer is unknown.
+
+    Examples
+    --------
     >>> import articlekit as ak
     >>> ref = ak.Annotations("Le Mali et le Sénégal").add_regex("Mali|Sénégal", "LOC")
     >>> pred = ak.Annotations(ref.text).add("Mali", "PER")
@@ -344,6 +400,14 @@ def confusion_matrix(predicted: Annotations, reference: Annotations, *, layer: s
     """
     import pandas as pd
 
+    for value in (predicted, reference):
+        if not isinstance(value, Annotations):
+            raise TypeError(f"expected Annotations, not {type(value).__name__}")
+    if predicted.text != reference.text:
+        # the token lists would not line up: every count would be wrong
+        raise ValueError("the two annotation sets are about different texts")
+    if layer not in LAYERS:
+        raise ValueError(f"unknown layer {layer!r}: choose one of {', '.join(LAYERS)}")
     x = token_labels(predicted, layer=layer, tokens=tokens)
     y = token_labels(reference, layer=layer, tokens=tokens)
     order = [lab for lab in (LAYERS[layer] or ()) if lab in set(x) | set(y)]
@@ -360,6 +424,22 @@ def plot_confusion(predicted: Annotations, reference: Annotations, *, layer: str
     """Draw :func:`confusion_matrix` as a heat map with the counts written in.
 
     Returns the matplotlib ``Axes``; end the cell with ``plt.show()``.
+
+    Parameters
+    ----------
+    predicted : Annotations
+        The annotations to judge (yours, or spaCy's suggestions).
+    reference : Annotations
+        The annotations taken as right (usually ``ak.reference(article)``),
+        about the same text.
+    layer : str, default "entities"
+        Which layer to compare (``"entities"``, ``"quotes"``...).
+    tokens : sequence, optional
+        As for :func:`cohen_kappa`.
+    title : str, optional
+        A title above the heat map.
+    ax : matplotlib.axes.Axes, optional
+        Where to draw (default: a new figure).
 
     Examples
     --------

@@ -192,7 +192,7 @@ class Span:
         if not isinstance(self.text, str) or len(self.text) != self.end - self.start:
             raise AnnotationError(
                 f"span ({self.start}, {self.end}) has text {self.text!r} of the wrong length")
-        if self.layer not in LAYERS:
+        if not isinstance(self.layer, str) or self.layer not in LAYERS:
             raise AnnotationError(f"unknown layer {self.layer!r}: choose one of {', '.join(LAYERS)}")
         if layer_of(self.label) != self.layer:
             raise AnnotationError(
@@ -368,13 +368,24 @@ class Annotations:
         return Annotations(self.text, keep)
 
     def layer(self, name: str) -> "Annotations":
-        """The spans of one layer (``"entities"``, ``"quotes"``...)."""
+        """The spans of one layer (``"entities"``, ``"quotes"``...).
+
+        >>> import articlekit as ak
+        >>> len(ak.reference().layer("quotes"))
+        7
+        """
         if name not in LAYERS:
             raise AnnotationError(f"unknown layer {name!r}: choose one of {', '.join(LAYERS)}")
         return self.filter(layer=name)
 
     def at(self, offset: int) -> tuple[Span, ...]:
-        """The spans that cover character ``offset`` (for clicking on a highlight)."""
+        """The spans that cover character ``offset`` (for clicking on a highlight).
+
+        >>> import articlekit as ak
+        >>> notes = ak.Annotations("Le Mali et le Sénégal").add("Mali", "LOC").add_sentence(0, "géographie")
+        >>> [s.label for s in notes.at(4)]
+        ['géographie', 'LOC']
+        """
         return tuple(s for s in self.spans if s.start <= offset < s.end)
 
     def find(self, text: str) -> list[tuple[int, int]]:
@@ -400,13 +411,25 @@ class Annotations:
         return Span(start, end, label, layer, self.text[start:end], note, author, speaker)
 
     def with_spans(self, spans: Iterable[Span]) -> "Annotations":
-        """This collection plus ``spans`` (checked like every collection)."""
+        """This collection plus ``spans`` (checked like every collection).
+
+        >>> import articlekit as ak
+        >>> notes = ak.Annotations("Le Mali")
+        >>> notes.with_spans([ak.Span(3, 7, "LOC", "entities", "Mali")]).texts()
+        ['Mali']
+        """
         return Annotations(self.text, self.spans + tuple(spans))
 
     def merge(self, other: "Annotations") -> "Annotations":
         """Both collections together; they must be about the same text.
 
         Spans present in both are kept once.
+
+        >>> import articlekit as ak
+        >>> mine = ak.Annotations("Le Mali et le Sénégal").add("Mali", "LOC")
+        >>> yours = ak.Annotations(mine.text).add("Mali", "LOC").add("Sénégal", "LOC")
+        >>> mine.merge(yours).texts()
+        ['Mali', 'Sénégal']
         """
         if not isinstance(other, Annotations):
             raise TypeError(f"can only merge Annotations, not {type(other).__name__}")
@@ -662,9 +685,14 @@ class Annotations:
         for i, row in enumerate(frame.to_dict("records")):
             start, end, label = cell(row, "start"), cell(row, "end"), cell(row, "label")
             try:
+                # 3.0 (pandas reads a column with a blank cell as floats) is 3; 3.7 is a mistake
+                whole = not isinstance(start, bool) and not isinstance(end, bool) and all(
+                    float(x) == int(x) for x in (start, end))
                 start, end = int(start), int(end)
-            except (TypeError, ValueError):
-                raise AnnotationError(f"row {i}: start and end must be integers") from None
+            except (TypeError, ValueError, OverflowError):
+                whole = False
+            if not whole:
+                raise AnnotationError(f"row {i}: start and end must be integers")
             if not 0 <= start < end <= len(base.text):
                 raise AnnotationError(f"row {i}: span ({start}, {end}) is outside the text")
             layer = cell(row, "layer") or layer_of(label)

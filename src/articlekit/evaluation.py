@@ -33,6 +33,7 @@ from __future__ import annotations
 
 import json
 import re
+from types import MappingProxyType
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
@@ -57,7 +58,7 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Tokenizers
 # --------------------------------------------------------------------------
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"})
+_APOSTROPHES = MappingProxyType(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}))
 _FRENCH_TOKEN = re.compile(
     r"aujourd'hui|quelqu'une?s?|presqu'[iî]les?|prud'hom\w*"  # one word in the dictionary
     r"|\d+(?:[.,]\d+)*"                                         # 419, 24,5

@@ -42,7 +42,7 @@ from types import MappingProxyType
 from typing import Any, Iterable
 
 from .annotation import LAYERS, AnnotationError, Annotations, Span, layer_of
-from .storage import AnnotationFileError, atomic_write_text
+from .storage import MAX_BYTES, AnnotationFileError, _first_line, atomic_write_text
 
 __all__ = [
     "FORMATS",
@@ -182,6 +182,8 @@ def from_label_studio(tasks: Any, article: Any, *, source: Any = "<Label Studio 
     if task is None:
         raise AnnotationFileError(source, "has no task whose text is this article's text")
     annotations = task.get("annotations") or task.get("predictions") or []
+    if not isinstance(annotations, list):
+        raise AnnotationFileError(source, "has \"annotations\" that are not a list")
     if not annotations:
         return Annotations(text)
     result = annotations[0].get("result") if isinstance(annotations[0], dict) else None
@@ -204,7 +206,8 @@ def from_label_studio(tasks: Any, article: Any, *, source: Any = "<Label Studio 
         if not isinstance(value, dict) or not isinstance(value.get("labels"), list) or len(value["labels"]) != 1:
             raise AnnotationFileError(source, f"result {n} should have exactly one label")
         more = extras.get(str(r.get("id")), {})
-        layer = r.get("from_name") if r.get("from_name") in LAYERS else None
+        from_name = r.get("from_name")
+        layer = from_name if isinstance(from_name, str) and from_name in LAYERS else None
         meta = r.get("meta") if isinstance(r.get("meta"), dict) else {}
         spans.append(_span(text, value.get("start"), value.get("end"), value["labels"][0], source,
                            f"result {n}", layer=layer, note=more.get("note"), author=meta.get("author"),
@@ -255,6 +258,8 @@ def from_doccano(jsonl: str, article: Any, *, source: Any = "<doccano data>") ->
             data = json.loads(line)
         except json.JSONDecodeError as err:
             raise AnnotationFileError(source, f"line {number} is not valid JSON ({err.msg})") from None
+        except (ValueError, RecursionError) as err:  # a 5000-digit number, arrays nested too deep
+            raise AnnotationFileError(source, f"line {number} is not a doccano record ({_first_line(err)})") from None
         if not isinstance(data, dict) or not isinstance(data.get("text"), str):
             raise AnnotationFileError(source, f"line {number} is not a doccano record (no \"text\")")
         if data["text"] == text:
@@ -286,7 +291,8 @@ def from_doccano(jsonl: str, article: Any, *, source: Any = "<doccano data>") ->
 # ---------------------------------------------------------------------- #
 # brat standoff
 # ---------------------------------------------------------------------- #
-_BRAT_T = re.compile(r"T(\d+)\t(\S+) (\d+) (\d+)\t(.*)\Z")
+# offsets of at most 15 digits: int() refuses longer digit strings in one traceback
+_BRAT_T = re.compile(r"T(\d+)\t(\S+) (\d{1,15}) (\d{1,15})\t(.*)\Z")
 _BRAT_NOTE = re.compile(r"#(\d+)\t(\S+) T(\d+)\t(.*)\Z")
 _BRAT_NOTE_TYPES = MappingProxyType({"AnnotatorNotes": "note", "Speaker": "speaker", "Author": "author"})
 
@@ -394,6 +400,19 @@ def export_annotations(annotations: Annotations, path: str | os.PathLike[str], *
     doccano, ``.ann`` brat) or from ``format=``.  For brat the text is also
     written beside it, as ``<name>.txt``.
 
+    Parameters
+    ----------
+    annotations : Annotations
+    path : str or Path
+        The file to write; an existing file is kept as ``<name>.bak``.
+    format : {"label-studio", "doccano", "brat"}, optional
+        The format, when the file name does not tell it.
+
+    Returns
+    -------
+    pathlib.Path
+        The file written.
+
     Examples
     --------
     >>> import articlekit as ak, tempfile, pathlib
@@ -418,11 +437,43 @@ def import_annotations(path: str | os.PathLike[str], article: Any, *,
                        format: str | None = None) -> Annotations:
     """Read a Label Studio, doccano or brat file about ``article``.
 
-    Raises :class:`~articlekit.storage.AnnotationFileError` (naming the file)
-    when it is empty, not in the format, or about another text.
+    Parameters
+    ----------
+    path : str or Path
+        The file: ``.json`` (Label Studio), ``.jsonl`` (doccano) or ``.ann``
+        (brat), as written by :func:`export_annotations` or by the tool.
+    article : Article or str
+        The article (or its text) the annotations are about.
+    format : {"label-studio", "doccano", "brat"}, optional
+        The format, when the file name does not tell it.
+
+    Returns
+    -------
+    Annotations
+
+    Raises
+    ------
+    FileNotFoundError
+        No such file.
+    AnnotationFileError
+        The file is a folder, empty, not in the format, or about another
+        text; the message names the file.
+
+    Examples
+    --------
+    >>> import articlekit as ak, tempfile, pathlib
+    >>> article = ak.load_article()
+    >>> notes = ak.Annotations(article).add("CEDEAO", "ORG")
+    >>> path = ak.export_annotations(notes, pathlib.Path(tempfile.mkdtemp()) / "cedeao.ann")
+    >>> ak.import_annotations(path, article).texts()
+    ['CEDEAO']
     """
     path = Path(path)
     kind = _format_of(path, format)
+    if path.is_dir():
+        raise AnnotationFileError(path, "is a folder, not an annotation file")
+    if path.stat().st_size > MAX_BYTES:
+        raise AnnotationFileError(path, f"is larger than {MAX_BYTES // (1024 * 1024)} MiB: not an annotation file")
     try:
         raw = path.read_bytes().decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -434,6 +485,8 @@ def import_annotations(path: str | os.PathLike[str], article: Any, *,
             data = json.loads(raw)
         except json.JSONDecodeError as err:
             raise AnnotationFileError(path, f"is not valid JSON (line {err.lineno}: {err.msg})") from None
+        except (ValueError, RecursionError) as err:  # a 5000-digit number, arrays nested too deep
+            raise AnnotationFileError(path, f"is not a Label Studio export ({_first_line(err)})") from None
         return from_label_studio(data, article, source=path)
     if kind == "doccano":
         return from_doccano(raw, article, source=path)

@@ -32,6 +32,7 @@ import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Iterable, Iterator
 
 from .files import write_keeping_backup
@@ -106,7 +107,25 @@ class GlossaryEntry:
 
 @dataclass(frozen=True)
 class TermOccurrence:
-    """Where a glossary term occurs: ``article.text[start:end] == text``."""
+    """Where a glossary term occurs: ``article.text[start:end] == text``.
+
+    Attributes
+    ----------
+    term : str
+        The glossary term (its dictionary form).
+    start, end : int
+        Offsets in ``article.text``.
+    text : str
+        The form as written in the article.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> article = ak.load_article()
+    >>> o = ak.load_glossary().find(article, "homologue")[0]
+    >>> o.term, o.text, article.text[o.start:o.end] == o.text
+    ('homologue', 'homologue', True)
+    """
 
     term: str
     start: int
@@ -119,7 +138,7 @@ class TermOccurrence:
 # --------------------------------------------------------------------------
 _APOSTROPHES = "’‘ʼ′`´"
 _JOINERS = "-‐‑‒–—\u00a0\u202f\u2009"  # hyphens and non-breaking spaces count as a space
-_SPECIAL = {"œ": "oe", "æ": "ae", "ß": "ss"}
+_SPECIAL = MappingProxyType({"œ": "oe", "æ": "ae", "ß": "ss"})
 
 
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
@@ -319,8 +338,8 @@ class Glossary:
         >>> mine.lookup("rencontre").source
         'learner'
         """
-        if not isinstance(term, str) or not term.strip():
-            raise ValueError("the term must be a non-empty string")
+        if not isinstance(term, str) or not fold(term)[0].strip(" '"):
+            raise ValueError("the term must be a non-empty string with letters or digits")
         if not isinstance(gloss, str) or not gloss.strip():
             raise ValueError(f"give an English gloss for {term!r}")
         if isinstance(variants, str):
@@ -397,10 +416,16 @@ def _entries_from(data: Any, source: str, name: str) -> tuple[GlossaryEntry, ...
         for key in ("term", "gloss"):
             if not isinstance(item.get(key), str) or not item[key].strip():
                 raise GlossaryFormatError(f"{name}: term #{i + 1} needs a non-empty {key!r}")
+        if not fold(item["term"])[0].strip(" '"):
+            raise GlossaryFormatError(f"{name}: term #{i + 1} ({item['term']!r}) has no letters to search for")
         variants = item.get("variants", [])
         if not isinstance(variants, list) or not all(isinstance(v, str) for v in variants):
             raise GlossaryFormatError(f"{name}: term #{i + 1} ({item['term']!r}): "
                                       "'variants' must be a list of strings")
+        for key in ("pos", "definition", "theme", "note"):
+            if not isinstance(item.get(key, ""), str):
+                raise GlossaryFormatError(f"{name}: term #{i + 1} ({item['term']!r}): "
+                                          f"{key!r} must be a string")
         entries.append(GlossaryEntry(
             term=item["term"], pos=str(item.get("pos", "")), gloss=item["gloss"],
             definition=str(item.get("definition", "")), variants=tuple(variants),
@@ -409,12 +434,16 @@ def _entries_from(data: Any, source: str, name: str) -> tuple[GlossaryEntry, ...
 
 
 def _read_json(path: Path, name: str) -> Any:
+    if path.is_dir():
+        raise GlossaryFormatError(f"{name}: is a folder, not a glossary file")
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        # utf-8-sig: an editor such as Notepad may have put a byte-order mark first
+        return json.loads(path.read_text(encoding="utf-8-sig"))
     except FileNotFoundError:
         raise FileNotFoundError(f"{name}: no such glossary file") from None
-    except (UnicodeDecodeError, json.JSONDecodeError) as err:
-        raise GlossaryFormatError(f"{name}: not a valid UTF-8 JSON glossary ({err})") from None
+    except (ValueError, RecursionError) as err:  # bad UTF-8 or JSON, a 5000-digit number, deep nesting
+        first = " ".join(str(err).split())[:160]
+        raise GlossaryFormatError(f"{name}: not a valid UTF-8 JSON glossary ({first})") from None
 
 
 def load_glossary(path: str | os.PathLike[str] | None = None) -> Glossary:
@@ -445,8 +474,13 @@ def load_glossary(path: str | os.PathLike[str] | None = None) -> Glossary:
         return glossary
     path = Path(path)
     mine = _entries_from(_read_json(path, str(path)), "learner", str(path))
+    kit_terms = {entry.term: entry for entry in kit}
     for entry in mine:
-        if glossary.lookup(entry.term) is not None:
-            raise GlossaryFormatError(f"{path}: {entry.term!r} is already in the kit's glossary")
+        if kit_terms.get(entry.term) == replace(entry, source="kit"):
+            continue  # a kit term saved with ``save(only_mine=False)``, unchanged
+        known = glossary.lookup(entry.term)
+        if known is not None:
+            where = "the kit's glossary" if known.source == "kit" else f"this file (as {known.term!r})"
+            raise GlossaryFormatError(f"{path}: {entry.term!r} is already in {where}")
         glossary = replace(glossary, entries=glossary.entries + (entry,))
     return glossary

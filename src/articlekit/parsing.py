@@ -42,6 +42,7 @@ import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
+from types import MappingProxyType
 
 from .model import Article, CleaningStep, OffsetMap, Paragraph, Sentence
 from .sentences import split_sentences
@@ -121,12 +122,13 @@ def seed_path() -> Path:
 # --------------------------------------------------------------------------- #
 # French dates
 # --------------------------------------------------------------------------- #
-MONTHS = {
+#: French month names (with and without accents) -> month number.  Read-only.
+MONTHS = MappingProxyType({
     "janvier": 1, "février": 2, "fevrier": 2, "mars": 3, "avril": 4,
     "mai": 5, "juin": 6, "juillet": 7, "août": 8, "aout": 8,
     "septembre": 9, "octobre": 10, "novembre": 11, "décembre": 12,
     "decembre": 12,
-}
+})
 WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 
 _DATE = re.compile(
@@ -489,6 +491,10 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
         )
     if not title:
         raise ArticleFormatError(name, f"line {head.number} has a rubric but no title")
+    if not any(c.isalpha() for c in title):
+        # « { » (a notebook or JSON file), « ---- »: not a headline, so not an article
+        raise ArticleFormatError(
+            name, f"line {head.number} should be 'Rubric / Title' but holds no word: {head.text[:40]!r}")
     steps.append(CleaningStep(head.number, "moved", "rubric and title", head.raw,
                               f"rubric={rubric!r}, title={title!r}"))
 

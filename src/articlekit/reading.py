@@ -56,6 +56,14 @@ class KwicLine:
     ``str(line)`` gives a fixed-width line with the keyword in the middle,
     so that printed lines align.  ``start``/``end`` are offsets of the
     keyword in ``article.text``; ``sentence`` is the sentence index.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> article = ak.load_article()
+    >>> line = ak.kwic(article, "souveraineté", width=20)[0]
+    >>> line.keyword, line.sentence, article.text[line.start:line.end] == line.keyword
+    ('souveraineté', 12, True)
     """
 
     left: str
@@ -279,6 +287,14 @@ class Correction:
         ``missing letter``, ``redundant pronoun``...
     explanation : str
         One line saying why.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> article = ak.load_article()
+    >>> slip = ak.corrections(article)[0]
+    >>> slip.text, slip.correction, article.text[slip.start:slip.end] == slip.text
+    ('Sénégalais', 'sénégalais', True)
     """
 
     text: str

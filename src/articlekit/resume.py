@@ -44,6 +44,7 @@ from __future__ import annotations
 
 import html
 import re
+from types import MappingProxyType
 import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
@@ -67,8 +68,8 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Word counting
 # --------------------------------------------------------------------------
-_APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'"})
-_HYPHENS = str.maketrans({"‐": "-", "‑": "-"})
+_APOSTROPHES = MappingProxyType(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'"}))
+_HYPHENS = MappingProxyType(str.maketrans({"‐": "-", "‑": "-"}))
 #: Thin, narrow and ordinary non-breaking spaces all separate words.
 _SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
 
@@ -92,14 +93,14 @@ _LEXICALISED = re.compile(
     re.IGNORECASE,
 )
 #: Subject pronouns after a euphonic ``-t-`` (``a-t-il``, ``va-t-on``).
-_EUPHONIC_NEXT = {"il", "elle", "on", "ils", "elles", "iel", "iels"}
+_EUPHONIC_NEXT = frozenset({"il", "elle", "on", "ils", "elles", "iel", "iels"})
 #: Pronouns joined by a hyphen to a verb (inversion, imperative): always words.
-_ENCLITICS = {
+_ENCLITICS = frozenset({
     "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce",
     "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y", "iel", "iels",
-}
+})
 #: Elided object pronouns in an imperative (``va-t’en``, ``donne-m’en``).
-_ELIDED_PRONOUNS = {"t", "m", "l"}
+_ELIDED_PRONOUNS = frozenset({"t", "m", "l"})
 
 
 def _normalise(text: str) -> str:
@@ -546,6 +547,13 @@ class ResumeReport:
         First-person words outside quotations.
     quotations : int
         Quotations in « » or "" (a résumé rephrases instead).
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> report = ak.check_resume("Le Mali et le Sénégal veulent coopérer.", ak.load_article())
+    >>> report.words, report.target, report.length_ok
+    (7, 176, False)
     """
 
     words: int

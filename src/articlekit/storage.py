@@ -75,6 +75,10 @@ class AnnotationFileError(AnnotationError):
         super().__init__(f"{self.path}: {problem}")
 
 
+def _first_line(err: BaseException) -> str:
+    return " ".join(str(err).split())[:120]
+
+
 def _sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
@@ -310,6 +314,9 @@ def load_annotations(path: str | os.PathLike[str], article: Any) -> Annotations:
         raise AnnotationFileError(path, "is not text (not UTF-8): is it really an annotation file?") from None
     except json.JSONDecodeError as err:
         raise AnnotationFileError(path, f"is not valid JSON (line {err.lineno}, column {err.colno}: {err.msg}); "
+                                  f"the previous version may be in {backup_path(path).name}") from None
+    except (ValueError, RecursionError) as err:  # a 5000-digit number, arrays nested 100,000 deep
+        raise AnnotationFileError(path, f"is not an annotation file ({_first_line(err)}); "
                                   f"the previous version may be in {backup_path(path).name}") from None
     annotations, _ = from_w3c(decoded, text, source=path)
     return annotations

@@ -338,6 +338,18 @@ class ScoredSentence:
         1 for the best-scored sentence of the whole text, 2 for the next...
     words : int
         Its length by :func:`articlekit.count_words`.
+    start, end : int or None
+        Offsets in ``article.text`` when the summary was made from the
+        article (``article.text[start:end] == text``); ``None`` for a list
+        of strings.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> article = ak.load_article()
+    >>> first = ak.summarise(article, "lead", max_sentences=1).sentences[0]
+    >>> first.index, article.text[first.start:first.end] == first.text
+    (0, True)
     """
 
     index: int
@@ -345,6 +357,8 @@ class ScoredSentence:
     score: float
     rank: int
     words: int
+    start: int | None = None
+    end: int | None = None
 
 
 @dataclass(frozen=True)
@@ -409,8 +423,16 @@ def _ranking(scores: Sequence[float]) -> list[int]:
     return sorted(range(len(scores)), key=lambda i: (-scores[i], i))
 
 
+def _offsets(source: Any, n: int) -> list[tuple[int | None, int | None]]:
+    """``(start, end)`` of each sentence in the article's text (``None`` for plain strings)."""
+    if _is_article(source):
+        return [(s.start, s.end) for s in source.sentences]
+    return [(None, None)] * n
+
+
 def _select(texts: Sequence[str], scores: Sequence[float], method: str,
-            max_sentences: int | None, max_words: int | None) -> Summary:
+            max_sentences: int | None, max_words: int | None,
+            offsets: Sequence[tuple[int | None, int | None]] | None = None) -> Summary:
     from .resume import count_words
 
     for name, value in (("max_sentences", max_sentences), ("max_words", max_words)):
@@ -431,7 +453,8 @@ def _select(texts: Sequence[str], scores: Sequence[float], method: str,
             continue  # too long for what is left: a shorter one may still fit
         chosen.append(i)
         used += lengths[i]
-    kept = tuple(ScoredSentence(i, texts[i], float(scores[i]), rank[i], lengths[i])
+    offsets = offsets or [(None, None)] * len(texts)
+    kept = tuple(ScoredSentence(i, texts[i], float(scores[i]), rank[i], lengths[i], *offsets[i])
                  for i in sorted(chosen))
     return Summary(method, kept, tuple(float(s) for s in scores))
 
@@ -474,7 +497,7 @@ def summarise(source: "Article | Sequence[str]", method: str = "frequency",
     """
     texts = _sentences(source)
     scores = sentence_scores(source, method, **options)
-    return _select(texts, scores, method, max_sentences, max_words)
+    return _select(texts, scores, method, max_sentences, max_words, _offsets(source, len(texts)))
 
 
 def oracle(source: "Article | Sequence[str]", reference: str, k: int = 3, *,
@@ -571,7 +594,9 @@ def oracle(source: "Article | Sequence[str]", reference: str, k: int = 3, *,
                 break
             best, best_value = candidates[top], scored[top]
     rank = {i: r for r, i in enumerate(_ranking(scores), start=1)}
-    kept = tuple(ScoredSentence(i, texts[i], scores[i], rank[i], lengths[i]) for i in sorted(best))
+    offsets = _offsets(source, len(texts))
+    kept = tuple(ScoredSentence(i, texts[i], scores[i], rank[i], lengths[i], *offsets[i])
+                 for i in sorted(best))
     return Summary("oracle", kept, scores)
 
 

@@ -86,13 +86,25 @@ def run_grade(args: argparse.Namespace) -> int:
     if args.jobs < 1:
         print("articlekit grade: --jobs must be at least 1", file=sys.stderr)
         return 2
+    out = Path(args.out)
+    try:
+        # before grading, which takes minutes: a report that cannot be written is found now
+        out.mkdir(parents=True, exist_ok=True)
+    except OSError as error:
+        problem = "is a file, not a folder" if out.exists() else (error.strerror or str(error))
+        print(f"articlekit grade: {out}: --out {problem}", file=sys.stderr)
+        return 2
     try:
         grades, assignments = grade_submissions(args.submissions, args.source, jobs=args.jobs,
                                                 limits=_limits(args), progress=not args.quiet)
     except (ExerciseError, OSError, ValueError) as error:
         print(f"articlekit grade: {_one_line(error)}", file=sys.stderr)
         return 2
-    csv_path = write_report(grades, assignments.values(), args.out)
+    try:
+        csv_path = write_report(grades, assignments.values(), args.out)
+    except OSError as error:
+        print(f"articlekit grade: {_one_line(error)}", file=sys.stderr)
+        return 2
     flagged = sum(1 for g in grades if g.statuses != ("ok",))
     print(f"graded {len(grades)} notebook(s) from {len({g.student for g in grades})} student(s); "
           f"{flagged} with a status other than ok; wrote {csv_path} and {Path(args.out) / 'feedback'}/")

@@ -33,6 +33,7 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Any, Callable, Iterable
 
 from .generate import is_check_cell, lesson_slug, read_notebook
@@ -51,7 +52,7 @@ __all__ = [
 ]
 
 #: Notebook statuses and what they mean for the teacher.
-STATUS_TEXT = {
+STATUS_TEXT = MappingProxyType({
     "ok": "graded",
     "invalid-notebook": "not a readable notebook (invalid JSON or not nbformat 4); nothing could be graded",
     "unknown-notebook": "no solution notebook of this name in the source folder",
@@ -62,7 +63,7 @@ STATUS_TEXT = {
     "kernel-stuck": "a cell ran too long and could not be interrupted; later cells were not run",
     "output-too-large": "the notebook printed more than the output cap; the excess was dropped",
     "grader-error": "the grader failed on this notebook (details on the feedback page)",
-}
+})
 
 _CAPTURE = '__import__("articlekit.classroom.runtime", fromlist=["capture"]).capture'
 _HIDDEN_HINT = ("Your answer passed the visible check but not the teacher's further tests: "

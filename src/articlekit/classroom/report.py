@@ -11,6 +11,7 @@ import html
 import io
 from collections import defaultdict
 from pathlib import Path
+from types import MappingProxyType
 from typing import Iterable, Sequence
 
 from ..files import atomic_write
@@ -18,14 +19,14 @@ from .grade import STATUS_TEXT, Assignment, NotebookGrade, iter_exercise_columns
 
 __all__ = ["grades_csv", "feedback_html", "write_report", "format_summary"]
 
-_STATUS_WORDS = {
+_STATUS_WORDS = MappingProxyType({
     "passed": "correct",
     "failed": "not yet right",
     "unanswered": "not answered",
     "hidden-tests": "failed the teacher's further tests",
     "error": "the cell failed",
     "not-run": "not run",
-}
+})
 
 
 def _points(x: float) -> str:
@@ -87,9 +88,16 @@ def write_report(grades: Sequence[NotebookGrade], assignments: Iterable[Assignme
     by_student: dict[str, list[NotebookGrade]] = defaultdict(list)
     for g in grades:
         by_student[g.student].append(g)
+    used: set[str] = set()
     for student, items in sorted(by_student.items()):
-        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in student) or "student"
-        atomic_write(out_dir / "feedback" / f"{safe}.html", feedback_html(student, items).encode("utf-8"))
+        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in student).strip(".") or "student"
+        # « a b » and « a_b » give the same file name: number the second, never overwrite a page
+        name, n = safe, 1
+        while name.casefold() in used:
+            n += 1
+            name = f"{safe}-{n}"
+        used.add(name.casefold())
+        atomic_write(out_dir / "feedback" / f"{name}.html", feedback_html(student, items).encode("utf-8"))
     return csv_path
 
 
