@@ -143,6 +143,54 @@ def test_cli_exercises_check_exit_codes(tmp_path, capsys):
     assert "no such folder" in capsys.readouterr().err
 
 
+
+def test_exercises_never_written_into_the_solutions(tmp_path):
+    solutions = tmp_path / "solutions"
+    shutil.copytree(FIX_SOLUTIONS, solutions)
+    before = {p.name: p.read_bytes() for p in solutions.glob("*.ipynb")}
+    with pytest.raises(gen.ExerciseError, match="solutions folder"):
+        gen.generate_exercises(solutions, tmp_path / "." / "solutions")
+    linked = tmp_path / "linked"
+    linked.mkdir()
+    (linked / "90-fixture.ipynb").symlink_to(solutions / "90-fixture.ipynb")
+    with pytest.raises(gen.ExerciseError, match="a link"):
+        gen.generate_exercises(solutions, linked)
+    assert {p.name: p.read_bytes() for p in solutions.glob("*.ipynb")} == before
+
+
+@pytest.mark.parametrize("content", [
+    "[]", "{}", '"abc"', '{"nbformat": 3}',
+    '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": 5}',
+    '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [5]}',
+    '{"nbformat": 4, "nbformat_minor": 5, "metadata": {}, "cells": [{"cell_type": "code", '
+    '"source": "x", "metadata": {"nbgrader": 5}, "outputs": [], "execution_count": null}]}',
+])
+def test_cli_check_on_a_damaged_notebook_is_one_line(tmp_path, capsys, content):
+    from articlekit.cli import main
+
+    path = tmp_path / "01-reading.ipynb"
+    path.write_text(content)
+    assert main(["check", str(path)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "01-reading.ipynb: not a readable notebook" in err
+    with pytest.raises(gen.ExerciseError, match="01-reading.ipynb"):
+        gen.read_notebook(path)
+
+
+
+def test_cli_grade_with_a_file_as_out_is_one_line_before_grading(tmp_path, capsys):
+    from articlekit.cli import main
+
+    (tmp_path / "subs" / "alice").mkdir(parents=True)
+    taken = tmp_path / "grades.txt"
+    taken.write_text("keep me")
+    args = ["grade", str(tmp_path / "subs"), "--source", str(FIX_SOLUTIONS), "--quiet", "--out"]
+    assert main(args + [str(taken)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "grades.txt: --out is a file" in err and "Traceback" not in err
+    assert taken.read_text() == "keep me"
+
+
 # --------------------------------------------------------------------------- the real folders
 @needs_real
 def test_every_solution_has_its_exercise_and_back():
@@ -489,6 +537,16 @@ def test_feedback_pages_hold_hints_not_answers(broken_run, article):
         text = page.read_text(encoding="utf-8")
         assert article.title not in text and "Traceback" not in text and "article.title" not in text
     assert "longer than the per-cell limit" in (out / "feedback" / "infinite-loop.html").read_text(encoding="utf-8")
+
+
+def test_students_with_the_same_safe_name_each_get_their_page(tmp_path):
+    from articlekit.classroom.report import write_report
+
+    grades = [gr.NotebookGrade(student, "01-reading", ()) for student in ("a b", "a_b", "A_B", "..")]
+    write_report(grades, [], tmp_path)
+    pages = sorted(p.name for p in (tmp_path / "feedback").iterdir())
+    assert pages == ["A_B.html", "a_b-2.html", "a_b-3.html", "student.html"]  # case-insensitive disks too
+    assert all(p.parent == tmp_path / "feedback" for p in (tmp_path / "feedback").iterdir())
 
 
 def test_feedback_html_escapes_names():

@@ -30,6 +30,7 @@ import copy
 import hashlib
 import re
 import textwrap
+import warnings
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -128,7 +129,7 @@ def _assigned_names(statements: list[ast.stmt]) -> tuple[list[str], bool]:
     return names, returns
 
 
-def stub_for(region: str, *, nested: bool = False) -> str:
+def stub_for(region: str, *, nested: bool = False, keep: set[str] | None = None) -> str:
     """The stub that replaces one solution region.
 
     Parameters
@@ -138,6 +139,10 @@ def stub_for(region: str, *, nested: bool = False) -> str:
     nested : bool
         True when the region is indented inside a block (a function body):
         a region that returns becomes ``return ...  # YOUR CODE HERE``.
+    keep : set of str, optional
+        Only these names get a stub: the names the rest of the notebook uses
+        (checks, later cells).  The solution's own helper names would give
+        its route away, and nothing needs them.
 
     Returns
     -------
@@ -151,6 +156,8 @@ def stub_for(region: str, *, nested: bool = False) -> str:
     'a = ...  # YOUR CODE HERE\\nb = ...  # YOUR CODE HERE'
     >>> stub_for("return len(text.split())", nested=True)
     'return ...  # YOUR CODE HERE'
+    >>> stub_for("MOIS = {}\\nday = 6\\nwhen = day", keep={"when"})
+    'when = ...  # YOUR CODE HERE'
     """
     code = textwrap.dedent(region)
     # IPython magics and shell escapes are not Python: leave them out of the parse.
@@ -164,11 +171,35 @@ def stub_for(region: str, *, nested: bool = False) -> str:
             names, returns = _assigned_names(tree.body[0].body)  # type: ignore[attr-defined]
         except SyntaxError:
             names, returns = [], False
+    if keep is not None:
+        names = [name for name in names if name in keep]
     if nested and returns:
         return f"return ...  {STUB_COMMENT}"
     if names and not nested:
         return "\n".join(f"{name} = ...  {STUB_COMMENT}" for name in names)
     return f"...  {STUB_COMMENT}"
+
+
+def _names_used_outside_solutions(cells) -> set[str]:
+    """Every name read by the notebook's code outside its solution regions."""
+    used: set[str] = set()
+    for cell in cells:
+        if cell.cell_type != "code":
+            continue
+        kept, inside = [], False
+        for line in cell.source.split("\n"):
+            if BEGIN_SOLUTION in line:
+                inside = True
+            elif END_SOLUTION in line:
+                inside = False
+            elif not inside and not line.lstrip().startswith(("%", "!")):
+                kept.append(line)
+        code = textwrap.dedent("\n".join(kept))
+        try:
+            used |= {n.id for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Name)}
+        except SyntaxError:  # a fragment (e.g. an indented body): keep every word
+            used |= set(re.findall(r"[A-Za-z_]\w*", code))
+    return used
 
 
 def _solution_regions(source: str) -> list[tuple[str, bool]]:
@@ -196,11 +227,39 @@ def read_notebook(path: Path):
 
     path = Path(path)
     try:
-        nb = nbformat.reads(path.read_text(encoding="utf-8"), as_version=4)
-    except (OSError, UnicodeDecodeError, ValueError) as exc:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
         raise ExerciseError(f"{path}: not a readable notebook ({exc.__class__.__name__}: {exc})") from None
-    _ensure_ids(nb, path.stem)
+    try:
+        with warnings.catch_warnings():
+            # a cell without an id gets a stable one below: no warning on stderr for it
+            warnings.simplefilter("ignore")
+            nb = nbformat.reads(text, as_version=4)
+            problem = _shape_problem(nb)
+            if problem is None:
+                _ensure_ids(nb, path.stem)
+                nbformat.validate(nb)
+    except Exception as exc:  # noqa: BLE001 - any damage in the file becomes one clear error
+        # nbformat raises jsonschema errors, KeyError, TypeError... on damaged JSON
+        first = " ".join(str(exc).split())[:200]
+        raise ExerciseError(f"{path}: not a readable notebook ({exc.__class__.__name__}: {first})") from None
+    if problem is not None:
+        raise ExerciseError(f"{path}: not a readable notebook ({problem})")
     return nb
+
+
+def _shape_problem(nb: Any) -> str | None:
+    """What is wrong with the notebook's structure, or None (before ids and validation)."""
+    if not isinstance(nb, dict) or not isinstance(nb.get("cells"), list):
+        return "no list of cells"
+    for i, cell in enumerate(nb["cells"], 1):
+        if not isinstance(cell, dict) or cell.get("cell_type") not in ("code", "markdown", "raw"):
+            return f"cell {i} is not a code, markdown or raw cell"
+        if not isinstance(cell.get("source", ""), str) or not isinstance(cell.get("metadata", {}), dict):
+            return f"cell {i} has a malformed source or metadata"
+        if not isinstance(cell.get("metadata", {}).get("nbgrader", {}), dict):
+            return f"cell {i}: metadata.nbgrader is not an object"
+    return None
 
 
 def _ensure_ids(nb, stem: str) -> None:
@@ -262,6 +321,7 @@ def exercise_notebook(solution, *, name: str = "notebook", source_label: str | N
     )
 
     nb = copy.deepcopy(solution)
+    keep = _names_used_outside_solutions(nb.cells)
     stubs: list[str] = []
     for cell in nb.cells:
         meta = cell.metadata.get("nbgrader", {})
@@ -269,9 +329,9 @@ def exercise_notebook(solution, *, name: str = "notebook", source_label: str | N
             continue
         regions = _solution_regions(cell.source)
         if regions:
-            stubs.extend(stub_for(text, nested=nested) for text, nested in regions)
+            stubs.extend(stub_for(text, nested=nested, keep=keep) for text, nested in regions)
         else:  # the whole cell is the answer
-            stubs.append(stub_for(cell.source))
+            stubs.append(stub_for(cell.source, keep=keep))
     steps = [
         CheckCellMetadata(),
         LockCells(),
@@ -356,12 +416,19 @@ def generate_exercises(solutions_dir: Path | str = "solutions", exercises_dir: P
     solutions_dir, exercises_dir = Path(solutions_dir), Path(exercises_dir)
     if not solutions_dir.is_dir():
         raise ExerciseError(f"{solutions_dir}: no such folder of solution notebooks")
+    if exercises_dir.resolve() == solutions_dir.resolve():
+        # the stubs would replace the answers: the teacher's single source would be lost
+        raise ExerciseError(f"{exercises_dir}: is the solutions folder; exercises must go elsewhere")
     outputs: dict[Path, bytes] = {}
     for solution_path in sorted(solutions_dir.glob("*.ipynb")):
         solution = read_notebook(solution_path)
         exercise = exercise_notebook(solution, name=solution_path.name,
                                      source_label=f"{solutions_dir.name}/{solution_path.name}")
-        outputs[exercises_dir / solution_path.name] = notebook_bytes(exercise)
+        target = exercises_dir / solution_path.name
+        if target.exists() and target.resolve() == solution_path.resolve():  # a symbolic link
+            raise ExerciseError(f"{target}: is the solution {solution_path} itself (a link); "
+                                "nothing written")
+        outputs[target] = notebook_bytes(exercise)
     written, unchanged = [], []
     for path, data in outputs.items():
         if path.exists() and path.read_bytes() == data:
