@@ -72,6 +72,11 @@ def test_spellings(article):
     assert not ok("spellings", {"Sadio Camara": {"Sadio Camara"}, "Birame Diop": {"Birame DIOP", "Birame Diop"}}, article)
     assert "two ministers" in hint("spellings", {"Sadio Camara": {"Sadio Camara", "Sadio CAMARA"}}, article)
     assert not ok("spellings", {"Sadio Camara": "Sadio CAMARA", "Birame Diop": "Birame Diop"}, article)
+    assert "title" in hint("spellings", {"Sadio Camara": {"Sadio CAMARA", "Sadio Camara", "le Général Sadio Camara"},
+                                         "Birame Diop": {"Birame DIOP", "Birame Diop"}}, article)
+    assert "right minister" in hint("spellings", {"Sadio Camara": {"Sadio CAMARA", "Sadio Camara"},
+                                                  "Birame Diop": {"Birame DIOP", "Birame Diop", "Sadio Camara"}},
+                                    article)
 
 
 def test_numbers(article):
@@ -84,6 +89,13 @@ def test_numbers(article):
     assert "counts" in hint("numbers", digits_only, article)
     no_dates = ak.Annotations(article).add_regex(r"\b\d+ (?:heures|kilomètres|pays)\b", "NUM")
     assert "DATE" in hint("numbers", no_dates, article)
+    # the date without its weekday is the same date
+    no_weekday = (ak.Annotations(article).add("06 février 2025", "DATE").add("2021", "DATE")
+                  .add_regex(r"\b\d+ (?:heures|kilomètres|pays)\b", "NUM"))
+    assert ok("numbers", no_weekday, article)
+    too_long = (ak.Annotations(article).add(article.date_text, "DATE").add("accord cadre de 2021", "DATE")
+                .add_regex(r"\b\d+ (?:heures|kilomètres|pays)\b", "NUM"))
+    assert "complete" in hint("numbers", too_long, article)
 
 
 def test_terrorism_theme(article):
@@ -142,6 +154,10 @@ def test_quote_annotations(article, key):
                                                speaker={"Birame Diop": "Sadio Camara", "Sadio Camara": "Birame Diop"}.get(s.speaker))
                                        for s in good])
     assert "speaker" in hint("quote_annotations", swapped, article)
+    titled = ak.Annotations(article, [type(s)(s.start, s.end, s.label, s.layer, s.text,
+                                              speaker=s.speaker and "le Ministre")
+                                      for s in good])
+    assert "not a title" in hint("quote_annotations", titled, article)
     wide = good.remove(good.spans[0]).add("« Un Peuple, Un But, Une foi »", "MOTTO")
     assert "inside its guillemets" in hint("quote_annotations", wide, article)
     relabelled = good.relabel(good.spans[1], "DIRECT")

@@ -95,6 +95,11 @@ def test_why_accepts_own_phrasing(article):
     assert ok("why", "Ils veulent cooperer davantage pour la securite de la frontiere.", article)
     assert "threat" in hint("why", "Ils veulent renforcer leur coopération militaire.", article)
     assert "own words" in hint("why", article.sentences[5].text, article)
+    # working together and the threat, in any words
+    assert ok("why", "Ils veulent travailler ensemble contre le terrorisme.", article)
+    assert ok("why", "Ils veulent lutter ensemble contre les groupes armés et renforcer leur collaboration.",
+              article)
+    assert ok("why", "Les deux ministres veulent une alliance militaire pour combattre les djihadistes.", article)
     assert not ok("why", "Mali", article)
 
 
@@ -116,6 +121,11 @@ def test_people(article):
     assert "written like that" in hint("people", _people(camara + ["Sadio Kamara"], diop), article)
     assert "written like that" in hint("people", _people(["sadio camara"] + camara[1:], diop), article)
     assert "columns" in hint("people", pd.DataFrame({"person": ["x"]}), article)
+    # a form of the other minister under this one is wrong, even though it is in the text
+    assert "other one" in hint("people", _people(camara + ["Birame DIOP"], diop), article)
+    assert "other one" in hint("people", _people(camara, diop + ["son homologue Malien"]), article)
+    assert "other one" in hint("people", _people(camara + ["son homologue Sénégalais"], diop), article)
+    assert ok("people", _people(camara + ["son homologue Malien"], diop + ["son homologue Sénégalais"]), article)
     assert "DataFrame" in hint("people", [camara, diop], article)
 
 
@@ -183,7 +193,10 @@ def test_hints_never_contain_the_closed_answers(article):
              "when": datetime.date(2000, 1, 1), "where": "Niger",
              "numbers": {"visit_hours": 1, "border_km": 1, "agreement_year": 1},
              "why": "Je ne sais pas du tout.", "top_lemmas": ["a", "b", "c", "d", "e"],
-             "kandel_moles": 0.0, "quoted_speakers": {"x"}}
+             "kandel_moles": 0.0, "quoted_speakers": {"x"},
+             "people": _people(["Sadio CAMARA"], ["Birame DIOP"], "Sénégal")}
     text = " ".join(" ".join(getattr(R, k)(v, article=article).hints) for k, v in wrong.items())
-    for secret in ("419", "2021", "Camara", "CAMARA", "Diop", "2025"):
+    text += " " + hint("people", _people(["Sadio CAMARA"], ["Birame DIOP"]).assign(role="x"), article)
+    for secret in ("419", "2021", "72", "Camara", "CAMARA", "Diop", "DIOP", "2025", "Sénégal", "Mali",
+                   "Forces", "Défense", "Traoré", "paragraphs 2"):
         assert secret not in text, secret

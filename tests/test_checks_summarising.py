@@ -55,6 +55,13 @@ def test_luhn_steps_pass(answers, article):
     assert result("luhn_scores", answers["scores"], article).ok
     assert result("luhn_scores", tuple(answers["scores"]), article).ok
     assert result("my_top3", answers["top3"], article).ok
+    # the pandas routes: value_counts() and a Series of weights
+    import pandas as pd
+
+    flat = pd.Series([l for s in answers["lemmas"] for l in s])
+    assert result("frequencies", flat.value_counts(), article).ok
+    assert result("weights", pd.Series(answers["weights"]), article).ok
+    assert result("weights", (flat.value_counts() / flat.value_counts().max()).to_dict(), article).ok
 
 
 def test_content_lemmas_hints(answers, article):

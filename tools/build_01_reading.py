@@ -88,14 +88,17 @@ print("Titre    :", article.title)
 **Think first.** Who is in this story? What do the two countries want? Which words of the title
 do you know already? The kit ships a glossary of the article's vocabulary (more in section 5):
 
-**Try it.** Replace `"coopération"` with another word of the title (`"renforcer"` is not in the
-glossary: what does `lookup` give then?).
+**Try it.** Replace `"coopération"` with another word of the title. What happens with
+`"renforcer"`, which is not in the glossary?
 """),
     code("""
 glossary = ak.load_glossary()
 entry = glossary.lookup("coopération")
-print(entry.term, "—", entry.gloss)
-print(entry.definition)
+if entry is None:                      # lookup gives None for a word the glossary does not have
+    print("Pas dans le glossaire.")
+else:
+    print(entry.term, "—", entry.gloss)
+    print(entry.definition)
 """),
     # ------------------------------------------------------------------ 1
     md(f"""
@@ -313,6 +316,7 @@ camara = {
         article, "Sadio Camara", "le Général Sadio Camara",
         "le Ministre de la Défense et des Anciens Combattants")}),
 }
+print("names:", *camara["names"], sep="\\n  ")
 pd.DataFrame([camara])
 """),
     md("""
@@ -407,7 +411,8 @@ for word in ("terrorisme", "sécurité"):
 """),
     md("""
 *terrorisme* follows *la lutte contre* or *le combat contre*: the article frames security as a
-fight. **Try it:** `ak.kwic(article, "lutte")` — how many times, and against what?
+fight. **Try it:** print the lines of `ak.kwic(article, "lutte")` as above — how many times, and
+against what?
 """),
     # ------------------------------------------------------------------ 6
     md(f"""
@@ -438,7 +443,7 @@ pd.DataFrame({
     md("""
 The kit's count is right for the first six (spoken French: *peuple* is one syllable, the final *e*
 is silent). It is still wrong for *pays* (pa-ys, two syllables, one vowel group) and for the
-acronym *CEDEAO* (four letters read as one word, four syllables). The verb ending *-ent*
+acronym *CEDEAO* (six letters read as one word, *cé-dé-a-o*: four syllables). The verb ending *-ent*
 (*ils financent*) is silent too, but only grammar can tell it from *-ment*: the kit counts it.
 
 Now the article beside a short easy text shipped with the kit:
@@ -486,10 +491,28 @@ ax.legend()
 plt.show()
 """),
     md("""
-Both measures agree: the article is « difficile » to « très difficile », mostly because its
-sentences are five times longer than the easy text’s (37 words against 7). A formula cannot see that *CEDEAO*
-or *mutualisation* is hard for a learner, nor that a long sentence can be clear: it compares, it
-does not judge.
+Both measures agree: the article is « difficile » to « très difficile ». Back to the *Think first*
+question: how many points does each ratio cost the article, compared with the easy text?
+
+"""),
+    code("""
+pd.DataFrame({
+    "phrases longues": [1.015 * (hard.words_per_sentence - easy.words_per_sentence),
+                        hard.words_per_sentence - easy.words_per_sentence],
+    "mots longs": [73.6 * (hard.syllables_per_word - easy.syllables_per_word),
+                   100 * (hard.long_word_share - easy.long_word_share)],
+}, index=["Kandel–Moles (points perdus)", "LIX (points gagnés)"]).round(1)
+"""),
+    md("""
+Both, about equally. The sentences are five times longer than the easy text’s (37 words against 7),
+but each word also has half a syllable more: in Kandel–Moles the long words even cost a little more
+than the long sentences, in LIX a little less. A formula cannot see that *CEDEAO* or
+*mutualisation* is hard for a learner, nor that a long sentence can be clear: it compares, it does
+not judge.
+
+**Try it.** Measure two paragraphs alone: `ak.readability(article.paragraphs[3].text)` (the
+journalist's own words) and `ak.readability(article.paragraphs[4].text)` (a quoted speech). Which
+is easier to read, and which ratio makes the difference?
 """),
     # ------------------------------------------------------------------ 7
     md(f"""
@@ -613,7 +636,7 @@ Run this cell first.
     code(SETUP),
     # 1
     md("""
-## 1. From scrape to text (mise en route)
+## 1. From scrape to text
 """),
     code("""
 raw_lines = article.raw.splitlines()
@@ -683,7 +706,8 @@ numbers = {"visit_hours": number_before("heures"),
 """),
     *exercise("why", """
 **Exercise 8 — pourquoi ?** Why do the ministers meet? Answer in **one French sentence of your
-own** (not copied from the article), as a string `why`.
+own** (not copied from the article), as a string `why`: say what the two countries want to do
+together, and against what.
 """, """
 why = "Ils veulent renforcer la coopération militaire entre leurs pays pour lutter ensemble contre le terrorisme."
 """),
@@ -729,8 +753,7 @@ article that are not in it yet, each with an English gloss, and give the text's 
 my_glossary = (ak.load_glossary()
                .add("rencontre", "meeting", "Quand des personnes se voient pour parler.",
                     pos="NOUN", variants=["rencontres"])
-               .add("renforcer", "to strengthen", "Rendre plus fort.", pos="VERB",
-                    variants=["renforcement"]))
+               .add("renforcer", "to strengthen", "Rendre plus fort.", pos="VERB"))
 """),
     *exercise("top_lemmas", """
 **Exercise 11 — frequent lemmas.** Give the five most frequent lemmas of the article, without stop

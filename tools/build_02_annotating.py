@@ -312,8 +312,8 @@ found = ak.quotes_to_annotations(quotes, article)
 found.render(["quotes", "speakers"], within=article.paragraphs[2])
 """),
     md("""
-**Think first.** « La partie Malienne, quant à elle, se dit ouverte à toute collaboration… » (the
-fourth paragraph): is that a quotation? The key says no — it reports a position, not words — and so
+**Think first.** « La partie Malienne, quant à elle, se dit ouverte à toute collaboration… » (paragraph
+3, counting from 0 as the kit does): is that a quotation? The key says no — it reports a position, not words — and so
 do the rules. Would you agree? Annotators argue about such cases, which is why guidelines exist.
 
 The rules agree with the key on every quotation of this article:

@@ -148,10 +148,11 @@ print(lead.text)
     md("""
 `ak.summarise` returns a `Summary`: the chosen `sentences` (in text order, each with its `score`
 and `rank`), the `text`, and the `scores` of *every* sentence. With `max_words=` instead of
-`max_sentences=`, it keeps sentences until the next one would go over the limit.
+`max_sentences=`, it takes sentences from the best score down and **skips** any that would go over
+the limit, so a shorter one further down may still fit.
 
 **Try it.** Ask for the lead in at most 80 words: `ak.summarise(article, "lead", max_words=80)`.
-How many sentences fit? Is the summary still understandable?
+Which sentences are kept, and which one is skipped? Is the summary still understandable?
 """),
     # ------------------------------------------------------------------ 2
     md(f"""
@@ -193,6 +194,7 @@ freq.most_common(10)
 top_words = freq.most_common(12)
 fig, ax = plt.subplots(figsize=(8, 3))
 ax.bar([w for w, _ in top_words], [n for _, n in top_words], color="tab:blue")
+ax.set_xlabel("lemma")
 ax.set_ylabel("occurrences")
 ax.set_title("The 12 most frequent content lemmas")
 plt.xticks(rotation=45, ha="right")
@@ -295,7 +297,7 @@ print("mean (package):", list(package.indices), quoted_words(package.indices))
 print("whole article: ", quoted_words(range(len(share))))
 """),
     md("""
-★ marks the sentences kept. The sum picks the long **quoted declarations** (orange): official
+★ marks the sentences kept. Two of the three the sum picks are long **quoted declarations** (orange): official
 speech is long, repeats the topic words (*coopération*, *terrorisme*, *sécurité*) and so scores
 high. A machine summary made this way would be mostly the ministers' words, in the first person
 (« Nous devons coopérer… »): exactly what a French *résumé* must **not** do (section 5). The mean
@@ -371,6 +373,7 @@ for ax, m in zip(axes, methods):
     ax.set_ylabel(m, fontsize=10)
 axes[-1].set_xticks(range(len(values)))
 axes[-1].set_xlabel("sentence (orange: mostly quoted)")
+fig.suptitle("Each method's sentence scores (÷ its best score), ★ = kept in 176 words", fontsize=11)
 plt.tight_layout()
 plt.show()
 """),
@@ -458,10 +461,11 @@ draft2 = {_wrap(DRAFT_2)}
 ak.check_resume(draft2, target=120)
 """),
     md("""
-Notice what she did: *a reçu pour trois jours* instead of *en visite de 72 heures*; one general
-word for a list (*les trafics et les réseaux criminels*); the quotations turned into reported
-speech (*Pour le général Camara, seule une lutte commune permettra…*); and nothing of her own
-opinion.
+Notice what she did: *a reçu pour trois jours* instead of *en visite de 72 heures*; synonyms
+(*collaboration* for *coopération*, *faire reculer* for *lutter contre*); a long list of threats cut
+to two (*les trafics et les réseaux criminels*); the Malian minister's long quotation turned into
+the journalist's voice (*Le Mali, qui a quitté la CEDEAO, accepte ce partenariat à condition
+que…*); and nothing of her own opinion.
 
 **Try it.** Change `draft2`: add « Nous » somewhere, or paste a sentence of the article, and run
 the check again. Then print the report as text with `print(ak.check_resume(draft2, target=120))`.
@@ -497,7 +501,7 @@ print("rouge-score:", rouge_score_tokenize.tokenize(phrase, None))
 print("articlekit: ", ak.evaluation.tokenize(phrase))
 """),
     md("""
-« sécurité » becomes *s* + *curit*, « à » disappears, « Sénégal » becomes three fragments. Worse,
+« insécurité » becomes *ins* + *curit*, « à » disappears, « Sénégal » becomes three fragments. Worse,
 it fails **silently**: scores are still computed, on fragments. Two different words can now
 "share" a piece:
 """),
@@ -557,6 +561,7 @@ comparison.round(3)
 """),
     code("""
 ax = comparison[["ROUGE-1", "ROUGE-2", "ROUGE-L"]].plot.bar(figsize=(8, 3.6), rot=0, width=0.8)
+ax.set_xlabel("summary")
 ax.set_ylabel("F1 against fr-examen")
 ax.set_title("Machine extracts, your pick, a learner's résumé and the oracle", fontsize=11)
 ax.set_ylim(0, 0.8)
@@ -624,7 +629,7 @@ SOLUTION_RESUME = (
     "Le 6 février 2025, Sadio Camara, ministre malien de la Défense, a accueilli pour trois jours "
     "Birame Diop, son homologue du Sénégal. Leur objectif : approfondir la coopération militaire "
     "entre les deux voisins. Ceux-ci partagent une frontière de 419 kilomètres, où l’insécurité "
-    "progresse, ainsi qu’une même devise. Le visiteur a salué le courage de l’armée malienne, qui "
+    "doit reculer, ainsi qu’une même devise. Le visiteur a salué le courage de l’armée malienne, qui "
     "affronte les groupes terroristes depuis plus de dix ans. Il estime que le terrorisme, "
     "l’extrémisme, la criminalité et les trafics qui financent les groupes armés obligent les deux "
     "États à mettre leurs moyens en commun ; sa visite doit permettre d’appliquer réellement "
@@ -799,7 +804,7 @@ ascii_damage = len({w for w in words if not w.isascii()})
     *exercise("oracle_gap", """
 **Exercise 13 — the ceiling.** Against `ak.reference_summary("fr-moyen")`, take the best ROUGE-1 F1
 of the four methods with `max_sentences=3`, and the ROUGE-1 F1 of the oracle,
-`ak.oracle(article, reference_text, k=3, metric="rouge1")`. How much higher is the oracle? Give the
+`ak.oracle(article, reference.text, k=3, metric="rouge1")` (`reference` being that summary). How much higher is the oracle? Give the
 difference of the two F1 scores as a number, `oracle_gap`.
 """, """
 medium = ak.reference_summary("fr-moyen")

@@ -54,6 +54,7 @@ import importlib
 import inspect
 import math
 import re
+import sys
 import unicodedata
 from dataclasses import dataclass, field
 from typing import Any, Callable, Iterable
@@ -511,7 +512,8 @@ class Checker:
         def run(answer: Any = Ellipsis, **kwargs: Any) -> None:
             result = self.result(name, answer, **kwargs)
             if result.ok:
-                print(result.message(name))
+                # one write, so the line and its newline reach the notebook as one output
+                sys.stdout.write(result.message(name) + "\n")
                 return None
             attempt = 1
             if result.status == "failed":

@@ -112,6 +112,11 @@ def spellings(answer, *, article) -> Result:
         return failed("Are the keys the two ministers, one entry each?",
                       "Two spellings of one name belong under the same key.")
     for surname, values in expected.items():
+        extra = [v for v in mine[surname] if normalise_text(v, casefold=False) not in values]
+        if any(_surname(v) != surname for v in extra):
+            return failed("Is every spelling under the right minister?")
+        if any(any(w in v for w in values) for v in extra):
+            return failed("Are your spellings names only, without a title such as « le Général »?")
         if {normalise_text(v, casefold=False) for v in mine[surname]} != values:
             if {v.casefold() for v in mine[surname]} == {v.casefold() for v in values} and len(mine[surname]) < len(values):
                 return failed("Capitals count here: does the text always write a surname the same way?")
@@ -131,21 +136,26 @@ def numbers(answer, *, article) -> Result:
     key = _key(article)
     want_num = _bounds(s for s in key.filter(label="NUM") if re.search(r"\d", s.text))
     want_date = _bounds(key.filter(label="DATE"))
+    # the date without its weekday (« lundi, … ») is the same date, cut a little shorter
+    short_date = []
+    for a, b in want_date:
+        weekday = re.match(r"\w+, ", article.text[a:b])
+        short_date.append((a + weekday.end(), b) if weekday else (a, b))
     num = _bounds(answer.filter(label="NUM"))
     date = _bounds(answer.filter(label="DATE"))
     if not num:
         return failed("Did you label the numbers `\"NUM\"`?")
     if any(any(d[0] <= n[0] < d[1] for d in want_date) for n in num):
         return failed("Is one of your numbers part of a date?",
-                      "A day and a month (« 06 février ») belong to the DATE, not to a NUM.")
+                      "A day and a month (like « 14 juillet ») belong to the DATE, not to a NUM.")
     if num != want_num:
-        return failed("Does each NUM hold the number *and* the word it counts (« 72 heures »)?",
+        return failed("Does each NUM hold the number *and* the word it counts (like « 3 jours »)?",
                       "How many numbers in digits does the text have, outside the dates?",
                       "Try a pattern like `r\"\\d+ \\w+\"`, then look at what it catches.")
     if not date:
         return failed("Did you label the dates `\"DATE\"` too?")
-    if date != want_date:
-        return failed("Is each date complete: the day's name, its number, the month and the year?",
+    if date != want_date and date != sorted(short_date):
+        return failed("Is each date complete: its day, its month and its year, and nothing around them?",
                       "Is there a year on its own somewhere in a quotation?")
     return passed()
 
@@ -269,10 +279,14 @@ def quote_annotations(answer, *, article) -> Result:
     for s, k in zip(mine, expected):
         if s.label != k.label:
             return failed(f"Is « {s.text[:25]}… » really {s.label}? Check its kind.")
+    known = {_surname(k.speaker) for k in expected if k.speaker}
     for s, k in zip(mine, expected):
         if not _same_person(s.speaker, k.speaker):
             if k.speaker is None:
                 return failed("Who says a motto? Leave its speaker empty (None).")
+            if _surname(s.speaker) not in known:
+                return failed(f"Who says « {s.text[:25]}… »? Give `speaker=` as a person's name "
+                              "(first name and surname), not a title.")
             return failed(f"Who says « {s.text[:25]}… »? Check its speaker.",
                           "« le Ministre Sénégalais » and « Le Ministre de la Défense » are not the same person: "
                           "which one is Malian?")

@@ -46,6 +46,11 @@ def _mentions(text: str, digests: str | Iterable[str]) -> bool:
     return any(matches_hash(w, digests) for w in _folded_words(text))
 
 
+def _mentions_stem(text: str, digests: str | Iterable[str]) -> bool:
+    # a word that starts with the hashed one: « Malien », « Sénégalaise » name their country
+    return any(matches_hash(w[:k], digests) for w in _folded_words(text) for k in range(3, len(w) + 1))
+
+
 def _is_int(value: Any) -> bool:
     return not isinstance(value, bool) and isinstance(value, int) or (
         type(value).__name__ in ("int64", "int32"))
@@ -198,7 +203,7 @@ def where(answer, *, article) -> Result:
     if host and guest:
         return failed("The meeting happens in one country only: which delegation travelled?")
     return failed("Give the country (a name that appears in the article).",
-                  "« en visite de 72 heures dans notre pays … sa visite de 72 heures au … »: where?")
+                  "« en visite … dans notre pays », « sa visite … au … »: where is that?")
 
 
 def numbers(answer, *, article) -> Result:
@@ -219,8 +224,11 @@ def numbers(answer, *, article) -> Result:
     return failed(*(where_[k] for k in wrong))
 
 
-_PURPOSE = re.compile(r"coop")
-_TOPIC = re.compile(r"securit|terror|crimin|insecur|jihad|extremis")
+# Any phrasing of « working together » and of the threat (folded: no accents, lower case).
+_PURPOSE = re.compile(r"coop|collabor|ensemble|partenari|allian|mutualis|commun|unir|unis|\bunite"
+                      r"|relations?\b|echange")
+_TOPIC = re.compile(r"securit|terror|crimin|insecur|jihad|extremis|groupes? arme|trafic|menace"
+                    r"|violen|rebell|paix|stabilit")
 
 
 def why(answer, *, article) -> Result:
@@ -232,7 +240,7 @@ def why(answer, *, article) -> Result:
     words = " ".join(_folded_words(answer))
     if not _PURPOSE.search(words):
         return failed("What do the two ministers want to strengthen together?",
-                      "The title gives the answer: « cherchent à renforcer leur … militaire ».")
+                      "What does the title say the two countries « cherchent à renforcer » ?")
     if not _TOPIC.search(words):
         return failed("Against what do they want to work together? Name the threat.",
                       "Which threat does the article name most often (six times)?")
@@ -267,12 +275,12 @@ def people(answer, *, article) -> Result:
     for key, home, role_stem in (("camara", _HOST, "defense"), ("diop", _GUEST, "forces")):
         row = rows[key]
         if not isinstance(row["country"], str) or not _mentions(row["country"], home):
-            return failed("Is each minister's country right? Look at the adjectives « Malien », « Sénégalais ».",
-                          "« son homologue Sénégalais Birame DIOP »: which country does he serve?")
+            return failed("Is each minister's country right? Which adjective of nationality does the text "
+                          "put next to each one's name or title?",
+                          "In the first sentence, who is « son homologue », and which adjective follows those words?")
         if not isinstance(row["role"], str) or role_stem not in " ".join(_folded_words(row["role"])):
-            return failed("Does each `role` give the minister's portfolio as the text names it (Défense…, Forces…)?",
-                          "« Ministre de la Défense et des anciens Combattants » and « Ministre des Forces Armée »: "
-                          "who is which?")
+            return failed("Does each `role` give the minister's portfolio as the text names it?",
+                          "Which words follow « Ministre » next to each man's name? Try `ak.kwic(article, \"Ministre\")`.")
         names = row["names"]
         if isinstance(names, str) or _collection(names) is None or not all(isinstance(n, str) for n in names):
             return failed("Is `names` a list of strings for each person?")
@@ -281,6 +289,14 @@ def people(answer, *, article) -> Result:
                              for a, b in find_forms(article, n))]
         if absent:
             return failed(f"Is {absent[0]!r} written like that in the article? Copy each form from the text.")
+        # a form that names the other man: his surname, his country, his portfolio
+        other_name, other_home, other_stem = ((_DIOP, _GUEST, "forces") if key == "camara"
+                                              else (_CAMARA, _HOST, "defense"))
+        for n in names:
+            if (_mentions(n, other_name) or _mentions_stem(n, other_home)
+                    or other_stem in " ".join(_folded_words(n))):
+                return failed(f"Does « {n} » name this minister, or the other one?",
+                              "« son homologue … » names the other man, seen from each side: whose homologue?")
         distinct = {normalise_text(n, casefold=False) for n in names}  # CAMARA ≠ Camara here
         if len(distinct) < (3 if key == "camara" else 2):
             return failed("Did you collect every way the text names each person (name in capitals, "
@@ -427,4 +443,4 @@ def quoted_speakers(answer, *, article) -> Result:
     if others:
         return failed("Is a motto, a country or an institution a speaker? Keep only people whose words are quoted.")
     return failed("Read each « … » quotation: who is speaking? Look at the verb that introduces it.",
-                  "There are quotations in paragraphs 2, 4 and 6: do they all come from the same man?")
+                  "Read every « … » quotation of the article in turn: do they all come from the same man?")

@@ -45,6 +45,8 @@ def _is_list_of_lists(value: Any) -> bool:
 
 
 def _as_counts(value: Any) -> dict | None:
+    if type(value).__name__ == "Series":  # `value_counts()` is a correct route too
+        value = value.to_dict()
     if not isinstance(value, Mapping):
         return None
     try:
@@ -118,7 +120,7 @@ def frequencies(answer, *, article) -> Result:
     counts = _as_counts(answer)
     if counts is None:
         return failed("Is your answer a dict (or a `Counter`) from lemma to count?",
-                      "`Counter(lemma for sentence in lemmas for lemma in sentence)` counts them all.")
+                      "Could a `Counter` fed with every lemma of every sentence list count them all?")
     for route in _routes(article):
         if counts == dict(Counter(w for s in route for w in s)):
             return passed()
@@ -127,7 +129,7 @@ def frequencies(answer, *, article) -> Result:
         return failed("The lemmas are right: are the counts for the whole article, not for one sentence?")
     if len(counts) < len(expected) / 2:
         return failed("Did you count the lemmas of every sentence, not only the first?")
-    return failed("Did you count the lemmas of your `lemmas` lists (not the raw words)?",
+    return failed("Did you count the lemmas of your `content_lemmas` lists (not the raw words)?",
                   "Count over all sentences: one `Counter` over every lemma of every list.")
 
 
@@ -136,7 +138,8 @@ def weights(answer, *, article) -> Result:
     values = _as_counts(answer)
     if values is None:
         return failed("Is your answer a dict from lemma to weight?")
-    if not all(isinstance(v, (int, float)) and not isinstance(v, bool) for v in values.values()):
+    if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
+               or type(v).__name__ in ("float64", "int64") for v in values.values()):
         return failed("Are the weights numbers?")
     for route in _routes(article):
         _, expected = _luhn(route)
@@ -145,10 +148,10 @@ def weights(answer, *, article) -> Result:
             return passed()
     if values and max(values.values()) > 1:
         return failed("Is the highest weight exactly 1? Divide every count by the *largest* count.",
-                      "`top = max(freq.values())`, then `count / top` for each lemma.")
+                      "`top = max(frequencies.values())`, then `count / top` for each lemma.")
     if values and math.isclose(sum(values.values()), 1.0):
         return failed("Did you divide by the total number of lemmas? Luhn divides by the largest count.")
-    return failed("Do your weights cover every lemma of `freq`, each divided by the largest count?")
+    return failed("Do your weights cover every lemma of `frequencies`, each divided by the largest count?")
 
 
 def luhn_scores(answer, *, article) -> Result:
@@ -190,7 +193,8 @@ def my_top3(answer, *, article) -> Result:
     if sorted(i - 1 for i in items) == expected:
         return failed("Do your indices count from 0, like `article.sentences`?")
     return failed("Did you take the three *highest* scores of `luhn_scores`?",
-                  "`sorted(range(len(luhn_scores)), key=lambda i: -luhn_scores[i])[:3]`, then sort them.")
+                  "Can you sort the sentence indices by their score, highest first (`sorted(..., key=...)`), "
+                  "keep three, then put them back in text order?")
 
 
 def quotes_in_summaries(answer, *, article) -> Result:
@@ -230,7 +234,7 @@ def overlap_textrank(answer, *, article) -> Result:
     if set(items) >= expected:
         return failed("Are all your indices in *both* summaries? Keep only the shared ones (`&`).")
     return failed("Did you compare `my_top3` with the `.indices` of TextRank's 3-sentence summary?",
-                  "`set(my_top3) & set(ak.summarise(article, \"textrank\", max_sentences=3).indices)`")
+                  "Which operator keeps only what two sets have in common?")
 
 
 # --------------------------------------------------------------------------
@@ -252,7 +256,8 @@ def count_by_hand(answer, *, article) -> Result:
         return failed("Did you count « l’ » as a word of its own, and « % » too?",
                       "Elided forms count (« l’armée » = 2); a sign standing for a word counts (« 20 % » = 2).")
     return failed("Did you count punctuation (« ? », guillemets) as words? It never counts.",
-                  "Count: « aujourd’hui » 1, « a-t-elle » 2, « 20 % » 2, an acronym 1, elided forms 1 each.")
+                  "Go word by word with the rules table of lesson 3, section 5: how many words are « aujourd’hui », "
+                  "« a-t-elle », « 20 % » and « l’armée »?")
 
 
 def target_words(answer, *, article) -> Result:
