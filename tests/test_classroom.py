@@ -191,6 +191,18 @@ def test_cli_grade_with_a_file_as_out_is_one_line_before_grading(tmp_path, capsy
     assert taken.read_text() == "keep me"
 
 
+def test_cli_grade_on_a_folder_without_notebooks_is_an_error_not_an_empty_report(tmp_path, capsys):
+    from articlekit.cli import main
+
+    (tmp_path / "subs" / "alice").mkdir(parents=True)
+    (tmp_path / "subs" / "alice" / "notes.txt").write_text("not a notebook")
+    out = tmp_path / "grades"
+    assert main(["grade", str(tmp_path / "subs"), "--source", str(FIX_SOLUTIONS), "--quiet", "--out", str(out)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "no submitted notebook" in err and "Traceback" not in err
+    assert not (out / "grades.csv").exists()
+
+
 # --------------------------------------------------------------------------- the real folders
 @needs_real
 def test_every_solution_has_its_exercise_and_back():

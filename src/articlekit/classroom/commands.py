@@ -100,6 +100,10 @@ def run_grade(args: argparse.Namespace) -> int:
     except (ExerciseError, OSError, ValueError) as error:
         print(f"articlekit grade: {_one_line(error)}", file=sys.stderr)
         return 2
+    if not grades:
+        # an empty grades.csv would look like a class that scored nothing
+        print(f"articlekit grade: {args.submissions}: no submitted notebook (.ipynb) found", file=sys.stderr)
+        return 2
     try:
         csv_path = write_report(grades, assignments.values(), args.out)
     except OSError as error:
