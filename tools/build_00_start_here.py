@@ -6,9 +6,9 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nbbuild import code, md, write  # noqa: E402
+from nbbuild import ROOT, code, md, write  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
+
 
 CELLS = [
     md("""

@@ -14,10 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nbbuild import answer, check, code, md, write  # noqa: E402
+from nbbuild import ROOT, G, code, exercise, md, write  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-G = "../notebooks/glossary.md"  # works from notebooks/ and from solutions/ and exercises/
 
 SETUP = """
 import datetime
@@ -598,15 +596,6 @@ Next: the assignment `exercises/01-reading.ipynb`, then lesson 2, annotating the
 # ---------------------------------------------------------------------------
 # The assignment (solutions/ is the single source; exercises/ is generated)
 # ---------------------------------------------------------------------------
-def exercise(grade_id: str, prompt: str, solution: str, name: str | None = None):
-    """Prompt, answer cell and check cell of one exercise."""
-    name = name or grade_id
-    return [
-        md(prompt),
-        answer(f"q-{grade_id.replace('_', '-')}-answer", f"### BEGIN SOLUTION\n{solution.strip()}\n### END SOLUTION"),
-        check(f"q-{grade_id.replace('_', '-')}", f"check.{name}({name})"),
-    ]
-
 
 ASSIGNMENT = [
     md(f"""

@@ -14,10 +14,8 @@ import sys
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from nbbuild import answer, check, code, md, write  # noqa: E402
+from nbbuild import ROOT, G, code, exercise, md, write  # noqa: E402
 
-ROOT = Path(__file__).resolve().parents[1]
-G = "../notebooks/glossary.md"  # works from notebooks/, solutions/ and exercises/
 
 SETUP = """
 import math
@@ -614,16 +612,6 @@ own résumé.
 # ---------------------------------------------------------------------------
 # The assignment (solutions/ is the single source; exercises/ is generated)
 # ---------------------------------------------------------------------------
-def exercise(grade_id: str, prompt: str, solution: str, name: str | None = None):
-    """Prompt, answer cell and check cell of one exercise."""
-    name = name or grade_id
-    slug = grade_id.replace("_", "-")
-    return [
-        md(prompt),
-        answer(f"q-{slug}-answer", f"### BEGIN SOLUTION\n{solution.strip()}\n### END SOLUTION"),
-        check(f"q-{slug}", f"check.{name}({name})"),
-    ]
-
 
 SOLUTION_RESUME = (
     "Le 6 février 2025, Sadio Camara, ministre malien de la Défense, a accueilli pour trois jours "

@@ -13,6 +13,10 @@ from pathlib import Path
 import nbformat
 from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
 
+ROOT = Path(__file__).resolve().parents[1]
+# Relative to any notebook folder (notebooks/, solutions/, exercises/): one glossary for the kit.
+G = "../notebooks/glossary.md"
+
 KERNELSPEC = {"display_name": "Python 3 (ipykernel)", "language": "python", "name": "python3"}
 
 
@@ -57,6 +61,21 @@ def check(grade_id: str, text: str, points: float = 1):
         "locked": True, "grade_id": grade_id, "points": points,
     }
     return cell
+
+
+def exercise(grade_id: str, prompt: str, solution: str, name: str | None = None):
+    """Prompt, answer cell and check cell of one exercise.
+
+    The answer cell holds ``solution`` between the nbgrader markers; the check
+    cell calls ``check.<name>(<name>)``, the variable the learner assigns.
+    """
+    name = name or grade_id
+    slug = grade_id.replace("_", "-")
+    return [
+        md(prompt),
+        answer(f"q-{slug}-answer", f"### BEGIN SOLUTION\n{solution.strip()}\n### END SOLUTION"),
+        check(f"q-{slug}", f"check.{name}({name})"),
+    ]
 
 
 def write(cells, path: str | Path) -> Path:
