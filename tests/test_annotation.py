@@ -12,11 +12,6 @@ from articlekit.annotation import LAYERS, Span, layer_of
 TEXT = "Le Mali et le Sénégal. Le Mali a une frontière.\n\nSadio CAMARA parle. Birame DIOP écoute."
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 def test_span_checks_its_own_fields():
     assert Span(3, 7, "LOC", "entities", "Mali").text == "Mali"
     with pytest.raises(ak.AnnotationError, match="empty or reversed"):

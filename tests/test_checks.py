@@ -9,17 +9,11 @@ import contextlib
 import pytest
 from hypothesis import given, strategies as st
 
-import articlekit as ak
 from articlekit import checks
 from articlekit.checks import (
     CheckFailed, Result, failed, matches_hash, normalise_text, passed, salted_hash, same_columns,
     same_date, same_number, same_set, same_text, unanswered,
 )
-
-
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
 
 
 # --------------------------------------------------------------------------- results

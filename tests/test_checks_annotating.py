@@ -11,11 +11,6 @@ from articlekit.checks import annotating as A
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def key(article):
     return ak.reference(article)
 

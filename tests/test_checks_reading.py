@@ -3,15 +3,9 @@
 import datetime
 
 import pandas as pd
-import pytest
 
 import articlekit as ak
 from articlekit.checks import reading as R
-
-
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
 
 
 def ok(name, answer, article):

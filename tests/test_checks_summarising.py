@@ -13,11 +13,6 @@ from articlekit.checks import summarising as S
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def answers(article):
     lemmas = [[] for _ in article.sentences]
     for t in article.tokens:

@@ -41,11 +41,6 @@ needs_real = pytest.mark.skipif(not REAL_SOLUTIONS, reason="solutions/ is still 
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def fixture_exercises(tmp_path_factory):
     out = tmp_path_factory.mktemp("exercises")
     gen.generate_exercises(FIX_SOLUTIONS, out)

@@ -13,11 +13,6 @@ CATEGORIES = {"agreement", "capitalisation", "punctuation", "typography", "missi
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def slips(article):
     return ak.corrections(article)
 

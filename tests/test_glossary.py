@@ -14,11 +14,6 @@ REQUIRED = ["CEDEAO", "homologue", "Transition", "souveraineté", "criminalité 
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def glossary():
     return ak.load_glossary()
 

@@ -10,11 +10,6 @@ import articlekit as ak
 from articlekit.model import OffsetMap
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 def test_parts_are_frozen(article):
     with pytest.raises(dataclasses.FrozenInstanceError):
         article.title = "Autre"

@@ -12,11 +12,6 @@ import pytest
 import articlekit as ak
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 def test_nlp_is_cached_and_french():
     assert ak.nlp() is ak.nlp()
     assert ak.nlp().lang == "fr"

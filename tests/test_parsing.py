@@ -15,11 +15,6 @@ TITLE = "Le Mali et le Sénégal cherchent à renforcer leur coopération milita
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def seed_bytes():
     return seed_path().read_bytes()
 

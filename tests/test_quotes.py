@@ -121,11 +121,6 @@ def test_quotes_to_annotations():
 # ---------------------------------------------------------------------- #
 # The seed: every quotation agrees with the key (text, kind, speaker)
 # ---------------------------------------------------------------------- #
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 def test_seed_agrees_with_the_key_on_every_quotation(article):
     key = ak.reference(article).layer("quotes")
     found = ak.extract_quotes(article)

@@ -8,11 +8,6 @@ import articlekit as ak
 from articlekit.reading import CONTENT_POS
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 def test_kwic_by_lemma_finds_every_form(article):
     lines = ak.kwic(article, "terroriste")
     assert [l.keyword for l in lines] == ["Terroristes"]

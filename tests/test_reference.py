@@ -12,11 +12,6 @@ from articlekit.storage import AnnotationFileError, reference_path
 
 
 @pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
-@pytest.fixture(scope="module")
 def key(article):
     return ak.reference(article)
 

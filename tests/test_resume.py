@@ -11,11 +11,6 @@ from articlekit.resume import (
 )
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 # --------------------------------------------------------------------------
 # count_words: one test per exam rule
 # --------------------------------------------------------------------------

@@ -6,7 +6,6 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-import articlekit as ak
 from articlekit.sentences import ABBREVIATIONS, split_sentences
 
 # A careful human reading of the seed, sentence by sentence.  Choices:
@@ -48,11 +47,6 @@ SEED_SENTENCES = [
 
 def texts(text):
     return [text[a:b] for a, b in split_sentences(text)]
-
-
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
 
 
 def test_seed_sentences_match_a_human_reading(article):

@@ -14,11 +14,6 @@ from articlekit.summarising import (
 NO_STOPS: tuple[str, ...] = ()
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 # --------------------------------------------------------------------------
 # content terms
 # --------------------------------------------------------------------------

@@ -18,11 +18,6 @@ from articlekit.annotation import AnnotationError, Annotations
 from articlekit.widget import SelectionError, label_choices, snap_selection, span_payload, speaker_suggestions
 
 
-@pytest.fixture(scope="module")
-def article():
-    return ak.load_article()
-
-
 @pytest.fixture
 def panel(article):
     return ak.annotate(article, labels=["PER", "LOC", "DIRECT", "SPEAKER", "sécurité"])

@@ -9,7 +9,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from nbbuild import ROOT, code, md, write  # noqa: E402
 
 
-
 CELLS = [
     md("""
 # Start here: the kit, JupyterLab and the article as data
