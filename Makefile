@@ -14,13 +14,14 @@ JOBS    ?= 2
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PORT    ?= 8888
 
-.PHONY: help install lab test unit notebooks-check exercises-check browser exercises notebooks lock screenshots bench clean
+.PHONY: help install lab test sources-check unit notebooks-check exercises-check browser sync exercises notebooks lock screenshots bench clean
 
 help:
 	@echo "make lab         open JupyterLab at notebooks/00-start-here.ipynb"
 	@echo "make test        run unit tests, strict notebook checks, exercise runs and browser tests"
+	@echo "make sync        bring each lesson's .md and .ipynb in step (the file saved last wins)"
 	@echo "make exercises   regenerate exercises/ from solutions/ (never edit exercises/ by hand)"
-	@echo "make notebooks   rebuild every lesson from tools/, re-run it in a fresh kernel, regenerate exercises"
+	@echo "make notebooks   sync, re-run every lesson and solution in a fresh kernel, regenerate exercises"
 	@echo "make screenshots regenerate the README screenshots from a real JupyterLab"
 	@echo "make bench       print the benchmark figures"
 	@echo "make lock        refresh requirements.lock from the current .venv"
@@ -43,7 +44,11 @@ lab: $(STAMP)
 	  --IdentityProvider.token=$$token --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
 
 test: $(STAMP)
-	$(MAKE) --no-print-directory unit notebooks-check exercises-check browser
+	$(MAKE) --no-print-directory sources-check unit notebooks-check exercises-check browser
+
+# Each lesson's MyST source (.md) and its notebook (.ipynb) hold the same cells.
+sources-check: $(STAMP)
+	@$(BIN)/articlekit sync --check notebooks solutions
 
 unit: $(STAMP)
 	$(PYTEST) tests --ignore=tests/browser -n $(JOBS) --dist loadfile -q
@@ -64,15 +69,20 @@ browser: $(STAMP)
 exercises: $(STAMP)
 	$(BIN)/articlekit exercises
 
-# Lessons are written by their builders (tools/build_NN_*.py): rebuild, re-run in a fresh
-# kernel (without timing metadata, so re-runs do not change the files), regenerate exercises.
+sync: $(STAMP)
+	$(BIN)/articlekit sync notebooks solutions
+
+# Lessons are MyST Markdown files paired with their notebooks: sync the pairs, re-run every
+# notebook in a fresh kernel (without timing metadata, so re-runs do not change the files),
+# sync again (the .md holds no outputs, so it stays as it is), regenerate exercises.
 notebooks: $(STAMP)
-	for b in tools/build_[0-9]*.py; do $(BIN)/python "$$b" || exit 1; done
-	for nb in notebooks/*.ipynb solutions/*.ipynb; do \
+	$(BIN)/articlekit sync notebooks solutions
+	for nb in notebooks/[0-9]*.ipynb solutions/[0-9]*.ipynb; do \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.record_timing=False \
 	    --ExecutePreprocessor.store_widget_state=False "$$nb" || exit 1; \
 	done
+	$(BIN)/articlekit sync --check notebooks solutions
 	$(BIN)/articlekit exercises
 
 screenshots: $(STAMP)

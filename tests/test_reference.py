@@ -103,8 +103,8 @@ def test_builder_reproduces_the_shipped_key(article, key):
     import importlib.util
     from pathlib import Path
 
-    path = Path(__file__).resolve().parents[1] / "tools" / "build_reference_02.py"
-    spec = importlib.util.spec_from_file_location("build_reference_02", path)
+    path = Path(__file__).resolve().parents[1] / "tools" / "write_annotation_key.py"
+    spec = importlib.util.spec_from_file_location("write_annotation_key", path)
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     assert module.build(article) == key

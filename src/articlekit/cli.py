@@ -131,6 +131,9 @@ COMMANDS: list[Command] = [
     Command("info", "show an article's metadata, counts and cleaning report",
             _info_arguments, _info_run),
     # classroom loop (articlekit.classroom.commands, imported only when used)
+    Command("sync", "keep each lesson's MyST .md and its .ipynb in step (--check: exit 1 if not)",
+            lambda p: _classroom("sync_arguments")(p),
+            lambda a: _classroom("run_sync")(a)),
     Command("exercises", "write exercises/ from solutions/ (--check: exit 1 if out of date)",
             lambda p: _classroom("exercises_arguments")(p),
             lambda a: _classroom("run_exercises")(a)),

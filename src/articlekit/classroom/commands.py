@@ -15,6 +15,36 @@ def _one_line(error: BaseException) -> str:
     return " ".join(str(error).split())
 
 
+# --------------------------------------------------------------------------- sync
+def sync_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("folders", nargs="*", default=["notebooks", "solutions"], metavar="DIR",
+                        help="folders of NN-slug lessons (default: notebooks solutions)")
+    parser.add_argument("--check", action="store_true",
+                        help="write nothing; exit 1 and name every pair that is out of step")
+
+
+def run_sync(args: argparse.Namespace) -> int:
+    from .pairs import PairError, find_pairs, problem, sync_pairs
+
+    try:
+        pairs = find_pairs(args.folders)
+        if args.check:
+            problems = [line for line in map(problem, pairs) if line]
+            for line in problems:
+                print(line)
+            if not problems:
+                print(f"{len(pairs)} lesson source(s) in step with their notebooks")
+            return 1 if problems else 0
+        report = sync_pairs(pairs)
+    except (PairError, OSError) as error:
+        print(f"articlekit sync: {_one_line(error)}", file=sys.stderr)
+        return 2
+    for path in report.written:
+        print(f"{path}: written")
+    print(f"{len(report.written)} file(s) written, {len(report.unchanged)} pair(s) already in step")
+    return 0
+
+
 # --------------------------------------------------------------------------- exercises
 def exercises_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--solutions", default="solutions", metavar="DIR",

@@ -373,6 +373,9 @@ def exercise_notebook(solution, *, name: str = "notebook", source_label: str | N
         "generated_by": "articlekit exercises (edit the solution, not this file)",
     })
     nb.metadata["articlekit"] = kit
+    # The solution is paired with its MyST source; the learner's copy is a plain
+    # notebook, so saving it in JupyterLab never writes a second file.
+    nb.metadata.pop("jupytext", None)
     return nb
 
 

@@ -6,7 +6,7 @@ and argue with each one; the script turns them into offsets and saves the
 W3C JSON file shipped in ``src/articlekit/data/reference/``.  Run it only
 after changing a decision:
 
-    .venv/bin/python tools/build_reference_02.py
+    .venv/bin/python tools/write_annotation_key.py
 
 Guidelines followed (the lesson states them to learners):
 
