@@ -24,6 +24,17 @@ Choices made here (and tested):
   is not valid UTF-8 is read as Windows-1252, and the cleaning report says
   so.  A UTF-16 file with its byte-order mark is read too.  ``article.raw`` is the decoded text; CR LF line endings are kept in it.
 - Files over :data:`MAX_BYTES` are refused (an article is a few kB).
+- The byline is the last body line, or else the line right after the title,
+  when it is a short line of names without a verb: ``SEKOU MAMA TRAORE``,
+  ``F. Keita``, ``Gabin TOVONON``, ``Abdou ZIDA (Stagiaire)``, ``Par ...``,
+  ``Par notre correspondant à Kayes, B. COULIBALY``, ``Awa SOW, pour
+  VisionGuinee.Info``.  « Affaire à suivre. » or « Le Président Mamadi
+  DOUMBOUYA. » (a determiner or a title first) stay paragraphs; so does a
+  heading in capitals right after the title.  A one-paragraph body has no
+  byline.
+- Lines of spaces of any kind (tab, U+00A0, U+202F, U+2007, zero-width
+  characters) and website error messages (« Try again later. », « Une erreur
+  est survenue. Veuillez réessayer plus tard. »...) are removed.
 
 Examples
 --------
@@ -69,6 +80,35 @@ SEED_NAME = "mali-senegal-cooperation-militaire-2025-02-06.txt"
 WEB_ERROR_FOOTERS = (
     "The website encountered an unexpected error. Please try again later.",
 )
+
+# The usual wordings of a web-error footer (a whole line, casefolded, spaces
+# normalised): « The website encountered an unexpected error. Try again
+# later. », « Please try again later », « Une erreur est survenue. Veuillez
+# réessayer plus tard. »...  A French line needs « réessayer »: « Une erreur est
+# survenue. » alone could be a sentence of the article.
+_WEB_ERROR_FOOTER = re.compile(
+    r"""
+    (?: (?: the \s website \s encountered \s an \s (?:unexpected \s)? error
+          | an \s (?:unexpected \s)? error \s (?:has \s)? occurred
+          | something \s went \s wrong ) [.!]? \s? )?
+    (?: (?:please \s)? try \s again (?: \s later)? [.!]? )
+  | the \s website \s encountered \s an \s unexpected \s error [.!]?
+  | (?: une \s erreur \s (?:inattendue \s)? (?:est \s survenue|s[’']est \s produite) [.!]? \s? )?
+    (?: veuillez | merci \s de ) \s réessayer (?: \s plus \s tard | \s ultérieurement )? [.!]?
+    """,
+    re.VERBOSE,
+)
+
+
+def _is_web_error_footer(text: str) -> bool:
+    """Tell whether a (normalised) line is a website error message.
+
+    >>> _is_web_error_footer("Try again later."), _is_web_error_footer("Réessayez.")
+    (True, False)
+    """
+    folded = text.casefold()
+    return (folded in {f.casefold() for f in WEB_ERROR_FOOTERS}
+            or _WEB_ERROR_FOOTER.fullmatch(folded) is not None)
 
 
 class ArticleFormatError(ValueError):
@@ -244,6 +284,9 @@ _LINE_BREAK = re.compile(r"\r\n|\r|\n")
 # Any whitespace except line breaks: space, tab, NBSP, narrow NBSP, ...
 _SPACES = re.compile(r"[^\S\r\n]+")
 _NBSP = "\u00a0\u202f\u2007"
+# Invisible characters that are not spaces for Python; a line made only of
+# them (and spaces) is debris.
+_ZERO_WIDTH = "\u200b\u200c\u200d\u2060\ufeff"
 
 
 @dataclass(frozen=True)
@@ -311,12 +354,15 @@ def _normalise(number: int, raw_start: int, raw: str) -> _Line:
 
 def _blank_detail(raw: str) -> str:
     nbsp = sum(raw.count(c) for c in _NBSP)
-    other = len(raw) - nbsp
+    zero = sum(raw.count(c) for c in _ZERO_WIDTH)
+    other = len(raw) - nbsp - zero
     parts = []
     if nbsp:
         parts.append(f"{nbsp} non-breaking space{'s' * (nbsp > 1)}")
     if other:
         parts.append(f"{other} other space{'s' * (other > 1)}")
+    if zero:
+        parts.append(f"{zero} zero-width character{'s' * (zero > 1)}")
     return "only " + " and ".join(parts)
 
 
@@ -336,12 +382,87 @@ def _spaces_detail(line: _Line) -> str:
 # --------------------------------------------------------------------------- #
 # Bylines
 # --------------------------------------------------------------------------- #
-# « Par Jean Dupont », « Par Awa DIOP, envoyée spéciale à Dakar. »: capitalised
-# words (and name particles) after « Par »; « Par ailleurs, … » is not a byline.
+# A byline is a short line of names, with no verb, at the end of the body (or
+# right after the title):
+#
+# - « SEKOU MAMA TRAORE. », « B. COULIBALY »: names in capitals;
+# - « F. Keita », « Gabin TOVONON », « Abdou ZIDA (Stagiaire) »: names with an
+#   initial or a surname in capitals, and maybe a role in brackets;
+# - « Par Awa Diop », « Par Awa DIOP, envoyée spéciale à Dakar. »,
+#   « Par notre correspondant à Kayes, B. COULIBALY »;
+# - « Mariam SOW, pour VisionGuinee.Info »: a name, « pour » and an outlet.
+#
+# Not bylines: « Par ailleurs, … », « Affaire à suivre. », « FIN. », and
+# « Le Président Mamadi DOUMBOUYA. » (a determiner or a title first: a person
+# named in the text, or the signatory of a communiqué, not the author).
 _NAME_WORD = r"(?:[A-ZÀ-ÖØ-Þ][\w’'.-]*|d’[A-ZÀ-ÖØ-Þ][\w’'.-]*|de|du|des|la|le|ben|ould|ag|van|von)"
 _PAR_BYLINE = re.compile(
     rf"Par\s+(?P<name>[A-ZÀ-ÖØ-Þ][\w’'.-]*(?:\s+{_NAME_WORD})*(?:\s*,\s*[^.!?]{{1,60}})?)\.?"
 )
+_UPPER = "A-ZÀ-ÖØ-ÞŒ"
+_LOWER = "a-zß-öø-ÿœ"
+# One word of a name: an initial (« F. », « J.-P. »), a surname in capitals
+# (« TOVONON », « N’DIAYE »), a capitalised name (« Keita », « N’Golo »).
+_INITIAL = re.compile(rf"[{_UPPER}]\.(?:-[{_UPPER}]\.)?")
+_CAPS_WORD = re.compile(rf"[{_UPPER}](?:[{_UPPER}]|[’'-][{_UPPER}])+")
+_TITLE_WORD = re.compile(rf"[{_UPPER}][{_LOWER}]+(?:[’'-][{_UPPER}]?[{_LOWER}]+)*|[{_UPPER}][’'][{_UPPER}][{_LOWER}]+")
+_PARTICLES = frozenset({"de", "du", "des", "la", "le", "ben", "bin", "ibn", "ould",
+                        "ag", "van", "von", "el", "al", "dit", "épouse"})
+# First words that make a line a phrase, not an author's name.
+_NOT_NAME_START = frozenset({
+    "le", "la", "les", "l’", "l'", "un", "une", "des", "ce", "cette", "ces", "fin",
+    "président", "présidente", "ministre", "général", "colonel", "commandant",
+    "capitaine", "monsieur", "madame", "affaire", "communiqué", "source", "photo",
+    "lire", "voir", "suite", "alerte", "urgent",
+})
+# « (Stagiaire) », « (AMAP) », « (correspondant) »: a short bracketed role.
+_ROLE_IN_BRACKETS = re.compile(r"\s*\((?P<role>[^()]{1,30})\)")
+# « , pour VisionGuinee.Info », « , pour Le Djely »: « pour » and an outlet.
+_FOR_OUTLET = re.compile(rf"\s*,\s*pour\s+(?:[{_UPPER}0-9][\w.’'-]*)(?:\s+[{_UPPER}0-9][\w.’'-]*){{0,3}}")
+# « Par notre correspondant à Kayes, B. COULIBALY »
+_REPORTER = (r"(?:(?:notre|nos|votre|un|une|l’|l'|le|la|les|des)\s*)?"
+             r"(?:correspondante?s?|envoyée?s?\s+spéciale?s?|envoyée?s?|reporters?|"
+             r"journalistes?|stagiaires?|rédaction|équipe|service)")
+# « Ibrahima DIALLO, correspondant à Ségou »
+_ROLE_AFTER_COMMA = re.compile(rf"\s*,\s*{_REPORTER}[^,.!?;:()]{{0,40}}")
+_PAR_REPORTER = re.compile(rf"Par\s+(?P<role>{_REPORTER}[^,.!?;:]{{0,40}}),\s*(?P<name>.+)")
+_LETTER = re.compile(r"[^\W\d_]")
+
+
+def _is_name(text: str, *, strict: bool = True) -> bool:
+    """Tell whether ``text`` is a person's name (« F. Keita », « Gabin TOVONON »).
+
+    ``strict`` asks for a sign that it is a name and not a phrase in title
+    case: an initial or a word in capitals.
+    """
+    words = text.split()
+    if not 1 <= len(words) <= 6 or words[0].casefold() in _NOT_NAME_START:
+        return False
+    marked = False
+    for k, word in enumerate(words):
+        if _INITIAL.fullmatch(word) or _CAPS_WORD.fullmatch(word):
+            marked = True
+        elif _TITLE_WORD.fullmatch(word):
+            pass
+        elif k and (word in _PARTICLES or re.fullmatch(rf"d[’'][{_UPPER}]\w+", word)):
+            pass
+        else:
+            return False
+    if strict:
+        # a lone word (« TRAORE ») is too weak; so is a name of initials only
+        return marked and len(words) >= 2 and not all(_INITIAL.fullmatch(w) for w in words)
+    return True
+
+
+def _caps_byline(name: str) -> bool:
+    """« SEKOU MAMA TRAORE », « B. COULIBALY »: a short line of capitals."""
+    return (
+        name == name.upper()
+        and name[:1].isalpha()
+        and sum(c.isalpha() for c in name) >= 3
+        and all(c.isalpha() or c in " .’'-" for c in name)
+        and name.split()[0].rstrip(".").casefold() not in _NOT_NAME_START
+    )
 
 
 def _byline(text: str) -> str | None:
@@ -349,20 +470,36 @@ def _byline(text: str) -> str | None:
 
     >>> _byline("SEKOU MAMA TRAORE."), _byline("Par Awa DIOP"), _byline("Par ailleurs, non.")
     ('SEKOU MAMA TRAORE', 'Awa DIOP', None)
+    >>> _byline("Gabin TOVONON"), _byline("Abdou ZIDA (Stagiaire)"), _byline("Affaire à suivre.")
+    ('Gabin TOVONON', 'Abdou ZIDA (Stagiaire)', None)
     """
     if len(text) > 80:
         return None
-    # « SEKOU MAMA TRAORE. », « B. COULIBALY »: a short line of names in capitals.
     name = text.removesuffix(".")
-    if (
-        name == name.upper()
-        and name[:1].isalpha()
-        and sum(c.isalpha() for c in name) >= 3
-        and all(c.isalpha() or c in " .’'-" for c in name)
-    ):
+    if _caps_byline(name):
         return name
+    match = _PAR_REPORTER.fullmatch(name)
+    if match and _is_name(match["name"], strict=False):
+        return name.removeprefix("Par").strip()
     match = _PAR_BYLINE.fullmatch(text)
-    return match["name"].rstrip(".") if match else None
+    if match:
+        return match["name"].rstrip(".")
+    # « Gabin TOVONON », « Abdou ZIDA (Stagiaire) », « Awa SOW, pour X.Info »
+    rest = name
+    for tail in (_FOR_OUTLET, _ROLE_AFTER_COMMA, _ROLE_IN_BRACKETS):
+        # each tail must end the line: the last match, if it reaches the end
+        found = None
+        for found in tail.finditer(rest):
+            pass
+        if found is not None and found.end() == len(rest):
+            rest = rest[:found.start()]
+    if rest == name:
+        return name if _is_name(rest) else None
+    # with a role or an outlet, a name needs no capitals: « Awa Diop (AMAP) »
+    if _caps_byline(rest) or (len(rest.split()) >= 2 and _is_name(rest, strict=False)):
+        # the period of an outlet (« VisionGuinee.Info ») is kept, the final one not
+        return name
+    return None
 
 
 # --------------------------------------------------------------------------- #
@@ -469,7 +606,7 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
     lines = [_normalise(n, start, text) for n, (start, text) in enumerate(raw_lines, 1)]
     content: list[_Line] = []
     for line in lines:
-        if line.text:
+        if line.text and line.text.strip(_ZERO_WIDTH):
             content.append(line)
         elif line.raw:
             steps.append(CleaningStep(line.number, "removed", "whitespace-only line",
@@ -499,22 +636,33 @@ def parse_article(data: bytes | str, *, source: str | os.PathLike[str] | None = 
                               f"rubric={rubric!r}, title={title!r}"))
 
     body: list[_Line] = []
-    footers = {f.casefold() for f in WEB_ERROR_FOOTERS}
     for k, line in enumerate(rest):
         if k == 0 and line.text in (head.text, title):
             steps.append(CleaningStep(line.number, "removed", "duplicate title", line.raw,
                                       "the title line is repeated"))
-        elif line.text.casefold() in footers:
+        elif _is_web_error_footer(line.text):
             steps.append(CleaningStep(line.number, "removed", "web-error footer", line.raw,
                                       "an error message of the website, not the article"))
         else:
             body.append(line)
 
+    # The byline is the last line of the body, or else the line right after
+    # the title; a one-paragraph body is never a byline.
     byline = _byline(body[-1].text) if len(body) > 1 else None
     if byline is not None:
         last = body.pop()
         steps.append(CleaningStep(last.number, "moved", "byline", last.raw,
                                   f"byline={byline!r}"))
+    elif len(body) > 1:
+        # right after the title, a line in capitals is rather a heading
+        # (« RENTRÉE SCOLAIRE ») unless it has an initial (« B. COULIBALY »)
+        byline = _byline(body[0].text)
+        if byline is not None and _caps_byline(byline) and not _INITIAL.search(byline):
+            byline = None
+        if byline is not None:
+            first = body.pop(0)
+            steps.append(CleaningStep(first.number, "moved", "byline", first.raw,
+                                      f"byline={byline!r} (right after the title)"))
     if not body:
         raise ArticleFormatError(name, "there is a title line but no body paragraph")
 
