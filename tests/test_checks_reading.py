@@ -3,6 +3,7 @@
 import datetime
 
 import pandas as pd
+import pytest
 
 import articlekit as ak
 from articlekit.checks import reading as R
@@ -171,6 +172,139 @@ def test_slips(article):
     assert "correction" in hint("slips", {**five, "aigues": "aiguës"}, article)
     assert "exactly" in hint("slips", {**five, "défis aigues": "défis aigus"}, article)
     assert "dict" in hint("slips", ["aigues"], article)
+
+
+# -- check.slips, adversarial: answers as learners write them ------------------------------
+_SLIPS_USED_BELOW = {"aigues", "divers domaine", "perpétuel mutation", "soutenue", "prise e compte",
+                     "Terroristes", "Malien", "Peuple Malien"}
+
+
+def _slip_base(article, n=4):
+    """n right corrections taken from the kit's list (never spelled out here)."""
+    out = {}
+    for c in ak.corrections(article):
+        if c.category in ("agreement", "capitalisation", "hyphen") and c.text not in out \
+                and c.text not in _SLIPS_USED_BELOW:
+            out[c.text] = c.correction
+        if len(out) == n:
+            break
+    return out
+
+
+def _slip(article, text):
+    return next(c for c in ak.corrections(article) if c.text == text)
+
+
+def _neighbour_fix(article):
+    # a key covering a listed slip plus only part of the neighbouring one (« «Nous »):
+    # the learner's key starts after the guillemet, so that slip is not theirs to fix
+    pronoun = next(c for c in ak.corrections(article) if c.category == "redundant pronoun")
+    start = article.text.rindex(" ", 0, pronoun.start - 1) - len("Nous")
+    start = article.text.index("Nous", start)
+    key = article.text[start:pronoun.end]
+    assert any(c.start < start < c.end for c in ak.corrections(article)), key  # it overlaps a neighbour
+    return {key: article.text[start:pronoun.start] + pronoun.correction}
+
+
+def _unlisted(article):
+    # a real (stylistic) slip the kit does not list: « en termes de conclusion »
+    text = article.text
+    a = text.index("en termes de")
+    assert not any(c.start < a + 23 and a < c.end for c in ak.corrections(article))
+    return {text[a:a + len("en termes de conclusion")]: "pour conclure"}
+
+
+def _two_in_one(article):
+    a, b = _slip(article, "perpétuel mutation"), _slip(article, "soutenue")
+    t = article.text
+    return {t[a.start:b.end]: a.correction + t[a.end:b.start] + b.correction}
+
+
+def _typography(article):
+    # ’ typed as ', non-breaking space typed in the fix, a key in another case
+    out = {}
+    pronoun = next(c for c in ak.corrections(article) if c.category == "redundant pronoun")
+    out[pronoun.text.replace("’", "'")] = pronoun.correction
+    space = next(c for c in ak.corrections(article) if c.category == "typography" and c.text.endswith("»"))
+    out[space.text] = space.correction.replace(" ", "\u00a0")
+    letter = next(c for c in ak.corrections(article) if c.category == "missing letter")
+    out[letter.text.upper()] = letter.correction
+    return out
+
+
+RIGHT_BUT_UNUSUAL = {
+    "neighbour slip overlaps a right fix": lambda ar: {**_slip_base(ar), **_neighbour_fix(ar)},
+    "unlisted real slip alongside five right ones": lambda ar: {**_slip_base(ar, 5), **_unlisted(ar)},
+    "two slips in one key, both fixed": lambda ar: {**_slip_base(ar), **_two_in_one(ar)},
+    "two slips in one key, one fixed, one left as written": lambda ar: {
+        **_slip_base(ar), "perpétuel mutation et parfois soutenue": "perpétuelle mutation et parfois soutenue"},
+    "neighbour slip inside the key left as written": lambda ar: {
+        **_slip_base(ar), "«Nous pouvons l’approfondir": "«Nous pouvons approfondir"},
+    "apostrophe, NBSP and case of the key": lambda ar: {**_slip_base(ar, 2), **_typography(ar)},
+    "a list of pairs instead of a dict": lambda ar: list(_slip_base(ar, 5).items()),
+    "the kit's own slips, whole list": lambda ar: {c.text: c.correction for c in ak.corrections(ar)},
+}
+
+WRONG_BUT_PLAUSIBLE = {
+    # name: (answer, words the hint must hold)
+    "wrong fix (feminine plural)": (lambda ar: {**_slip_base(ar, 5), "aigues": "aiguës"}, "look again at « aigues »"),
+    "a fix that leaves the slip": (lambda ar: {**_slip_base(ar, 5), "divers domaine": "divers domaine."},
+                                   "look again"),
+    "fix copied unchanged": (lambda ar: {**_slip_base(ar, 5), "Terroristes": "Terroristes"}, "just like the original"),
+    "too few, padded with an unlisted one": (lambda ar: {**_slip_base(ar, 4), **_unlisted(ar)}, "at least five"),
+    "the same fix twice as pairs": (lambda ar: list(_slip_base(ar, 4).items()) * 2, "4 of your 4"),
+    "lower-case key hides the capital": (lambda ar: {**_slip_base(ar, 5), "malien": "malien"}, "capitals"),
+    "two keys for one slip": (lambda ar: {**_slip_base(ar, 3), "l’approfondir": "approfondir",
+                                          "pouvons l’approfondir": "pouvons approfondir"},
+                              "5 of your 5 corrections are right, and together they correct 4 different slips"),
+    "one of two slips fixed wrongly": (
+        lambda ar: {**_slip_base(ar, 5), "perpétuel mutation et parfois soutenue":
+                    "perpétuelle mutation et parfois soutenues"}, "look again at « perpétuel mutation"),
+}
+
+
+@pytest.mark.parametrize("name", list(RIGHT_BUT_UNUSUAL))
+def test_slips_right_but_unusual(name, article):
+    result = R.slips(RIGHT_BUT_UNUSUAL[name](article), article=article)
+    assert result.ok, (name, result.hints)
+
+
+@pytest.mark.parametrize("name", list(WRONG_BUT_PLAUSIBLE))
+def test_slips_wrong_but_plausible(name, article):
+    make, words = WRONG_BUT_PLAUSIBLE[name]
+    answer = make(article)
+    result = R.slips(answer, article=article)
+    assert not result.ok, name
+    text = " ".join(result.hints)
+    assert words in text, (name, text)
+    # hints are questions that quote the learner, never the kit's corrections
+    assert "?" in text
+    fixes = {c.correction for c in ak.corrections(article)} - {c.text for c in ak.corrections(article)}
+    mine = set(dict(answer).values())
+    leaked = [f for f in fixes - mine if len(f) > 3 and f in text and f not in article.text]
+    assert not leaked, (name, leaked)
+
+
+def test_slips_feedback_counts_and_names_unlisted(article):
+    answer = {**_slip_base(article, 4), "aigues": "aiguës", **_unlisted(article)}
+    text = hint("slips", answer, article)
+    assert "4 of your 6 corrections are right; look again at « aigues »" in text
+    assert "not in the kit's list" in text and "teacher will read" in text
+    assert "looks right" not in text
+    # an unlisted item never fails a complete answer, and it is named for the teacher
+    result = R.slips({**_slip_base(article, 5), **_unlisted(article)}, article=article)
+    assert result.ok and "teacher will read" in " ".join(result.hints)
+
+
+def test_slips_solution_answer_passes(article):
+    import re
+    from pathlib import Path
+
+    md = (Path(__file__).resolve().parents[1] / "solutions" / "01-reading.md").read_text(encoding="utf-8")
+    block = re.search(r"^(slips = \{.*?^\})", md, re.S | re.M).group(1)
+    scope = {}
+    exec(block, scope)
+    assert ok("slips", scope["slips"], article)
 
 
 def test_quoted_speakers(article):

@@ -383,49 +383,152 @@ def kandel_moles(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 7. Reading critically
 # --------------------------------------------------------------------------
+_SLIPS_NEEDED = 5  # the exercise asks for « at least five » slips
+_TYPO = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
+                       "\u2011": "-", "\u2010": "-"})
+
+
+def _slip_norm(text: str, *, casefold: bool = False) -> str:
+    # forgive only what a keyboard hides: ’ versus ', (narrow) non-breaking versus
+    # ordinary spaces, repeated spaces; a missing or extra space or comma still counts
+    import unicodedata
+
+    text = re.sub(r"\s+", " ", unicodedata.normalize("NFC", text).translate(_TYPO)).strip()
+    return text.casefold() if casefold else text
+
+
+def _slip_items(answer: Any) -> list[tuple[str, str]] | None:
+    """The learner's (text as written, correction) pairs: a dict, or a list of pairs."""
+    if isinstance(answer, dict):
+        pairs = list(answer.items())
+    else:
+        items = _collection(answer)
+        if items is None or not all(_collection(p) is not None and len(list(p)) == 2 for p in items):
+            return None
+        pairs = [tuple(p) for p in items]
+    if not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs):
+        return None
+    seen, out = set(), []
+    for k, v in pairs:  # the same pair twice counts once
+        key = (_slip_norm(k), _slip_norm(v))
+        if key not in seen:
+            seen.add(key)
+            out.append((k, v))
+    return out
+
+
+def _judge_slip(wrong: str, right: str, text: str, known) -> tuple[str, frozenset]:
+    """A verdict (``good``, ``wrong``, ``unchanged``, ``unlisted`` or ``not found``)
+    and, when good, the listed slips the item corrects (their offsets).
+
+    Each listed slip is judged on its own span: every slip the learner's piece
+    touches is either corrected as the kit's list says or left exactly as written
+    (a neighbour slip, overlapping or inside the piece, never spoils a right fix);
+    the item is good when at least one slip is corrected and nothing else changed.
+    """
+    from itertools import combinations
+
+    spans = _spans_of(wrong, text)
+    if not spans:
+        return "not found", frozenset()
+    if _slip_norm(right) in {_slip_norm(wrong), *(_slip_norm(text[a:b]) for a, b in spans)}:
+        return "unchanged", frozenset()  # written back as it was, perhaps in another case
+    verdict = "unlisted"
+    for a, b in spans:
+        overlapping = [c for c in known if c.start < b and a < c.end]
+        whole = [c for c in overlapping if a <= c.start and c.end <= b]
+        partial = [c for c in overlapping if c not in whole]
+        if whole and verdict == "unlisted":
+            verdict = "wrong"
+        if len(overlapping) > 8:  # a whole paragraph as a key: judge it as one piece
+            choices = [(tuple(whole), tuple(partial))]
+        else:
+            choices = [(done, extra) for k in range(len(partial) + 1) for extra in combinations(partial, k)
+                       for w in range(len(whole), -1, -1) for done in combinations(whole, w)]
+        for done, extra in choices:
+            chosen = list(done) + list(extra)
+            if not chosen:
+                continue
+            lo, hi = min([a] + [c.start for c in chosen]), max([b] + [c.end for c in chosen])
+            expected = text[lo:hi]
+            for c in sorted(chosen, key=lambda c: c.start, reverse=True):
+                expected = expected[:c.start - lo] + c.correction + expected[c.end - lo:]
+            if _slip_norm(text[lo:a] + right + text[b:hi]) == _slip_norm(expected):
+                return "good", frozenset((c.start, c.end) for c in chosen)
+    return verdict, frozenset()
+
+
 def slips(answer, *, article) -> Result:
     """At least five slips of the original, as a dict {text as written: corrected text}."""
-    if not isinstance(answer, dict) or not all(isinstance(k, str) and isinstance(v, str)
-                                               for k, v in answer.items()):
+    items = _slip_items(answer)
+    if items is None:
         return failed("Is your answer a dict {\"text as written\": \"corrected text\"}?")
-    from ..glossary import find_forms
     from ..reading import corrections
 
     text = article.text
     known = corrections(article)
-    good = 0
-    for wrong, right in answer.items():
+    needed = min(_SLIPS_NEEDED, len(known))
+    for wrong, _ in items:
         if not wrong.strip():
             return failed("Is one of your keys empty? Each key is a piece of the article's text.")
-        spans = [(a, b) for a, b in find_forms(text, wrong) if same_text(text[a:b], wrong, casefold=False)]
-        if not spans:
+    judged = [(wrong, *_judge_slip(wrong, right, text, known)) for wrong, right in items]
+    verdicts = [(wrong, verdict) for wrong, verdict, _ in judged]
+    fixed = set().union(*(done for _, _, done in judged))  # distinct slips, however grouped
+    for wrong, verdict in verdicts:
+        if verdict == "not found":
             return failed(f"Is « {wrong} » written exactly like that in the article? Copy it from the text.")
-        verdict = "not a slip"
-        for a, b in spans:
-            inside = [c for c in known if c.start < b and a < c.end]
-            if not inside:
-                continue
-            lo, hi = min([a] + [c.start for c in inside]), max([b] + [c.end for c in inside])
-            expected = text[lo:hi]
-            for c in sorted(inside, key=lambda c: c.start, reverse=True):
-                expected = expected[:c.start - lo] + c.correction + expected[c.end - lo:]
-            mine = text[lo:a] + right + text[b:hi]
-            if same_text(mine, expected, casefold=False):
-                verdict = "good"
-                break
-            verdict = "wrong correction"
-        if verdict == "not a slip":
-            return failed(f"« {wrong} » looks right to me: which word in it breaks a rule?",
-                          "Keep each key short (one to three words) and centred on one slip.")
-        if verdict == "wrong correction":
-            return failed(f"« {wrong} » is a slip, but is your correction right? Check agreement, "
-                          "capitals, spaces and punctuation.",
-                          f"Correct only what is wrong in « {wrong} » and keep everything else as written.")
-        good += 1
-    if good < 5:
-        return failed(f"You have {good} good correction(s): can you find at least five?",
-                      "Look for: adjectives with a capital, an adjective that does not agree, a missing letter.")
-    return passed()
+    good = sum(v == "good" for _, v in verdicts)
+    unlisted = [w for w, v in verdicts if v == "unlisted"]
+    bad = [(w, v) for w, v in verdicts if v not in ("good", "unlisted")]
+    n = len(verdicts)
+    note = ""
+    if unlisted:
+        note = (" " + ", ".join(f"« {w} »" for w in unlisted)
+                + (" is" if len(unlisted) == 1 else " are")
+                + " not in the kit's list of slips: your teacher will read "
+                + ("it." if len(unlisted) == 1 else "them."))
+    count = f"{good} of your {n} correction{'s are' if n != 1 else ' is'} right"
+    if bad:
+        wrong, verdict = bad[0]
+        first = f"{count}; look again at « {wrong} »."
+        if verdict == "unchanged":
+            second = (f"Your correction of « {wrong} » is written just like the original: "
+                      "which word in it breaks a rule, and how should it be written?")
+            spans = _spans_of(wrong, text)
+            if not any(_slip_norm(text[a:b]) == _slip_norm(wrong) for a, b in spans):
+                second = (f"Is « {wrong} » written exactly like that in the article, capitals included? "
+                          "Copy it from the text, then correct it.")
+            elif not any(c.start < b and a < c.end for a, b in spans for c in known):
+                first = f"« {wrong} » looks right to me: which word in it breaks a rule? ({count}.)"
+                second = "Keep each key short (one to three words) and centred on one slip."
+        else:
+            second = (f"« {wrong} » is a slip, but is your correction right? Check agreement, "
+                      "capitals, spaces and punctuation, and correct only what is wrong.")
+        return failed(first + note, second + note)
+    if len(fixed) < needed:
+        if len(fixed) != good:
+            count += f", and together they correct {len(fixed)} different slip{'s' if len(fixed) != 1 else ''}"
+        return failed(f"{count}: can you find at least {_number_word(needed)}?{note}",
+                      "Look for: adjectives with a capital, an adjective that does not agree, "
+                      f"a missing letter.{note}")
+    return Result("passed", (note.strip(),)) if note else passed()
+
+
+def _spans_of(wrong: str, text: str) -> list[tuple[int, int]]:
+    from ..glossary import find_forms
+
+    # the spans written exactly like the key; failing that, the same words in another case
+    spans = find_forms(text, wrong)
+    for casefold in (False, True):
+        found = [(a, b) for a, b in spans
+                 if _slip_norm(text[a:b], casefold=casefold) == _slip_norm(wrong, casefold=casefold)]
+        if found:
+            return found
+    return []
+
+
+def _number_word(n: int) -> str:
+    return {1: "one", 2: "two", 3: "three", 4: "four", 5: "five"}.get(n, str(n))
 
 
 def quoted_speakers(answer, *, article) -> Result:
