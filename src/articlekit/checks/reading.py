@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from types import MappingProxyType as _MappingProxyType
 from typing import Any, Iterable
 
 from . import Result, failed, matches_hash, normalise_text, passed, same_text
@@ -384,8 +385,9 @@ def kandel_moles(answer, *, article) -> Result:
 # 7. Reading critically
 # --------------------------------------------------------------------------
 _SLIPS_NEEDED = 5  # the exercise asks for « at least five » slips
-_TYPO = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ", "\u2009": " ",
-                       "\u2011": "-", "\u2010": "-"})
+# Read-only: no module-level mutable state.
+_TYPO = _MappingProxyType(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ",
+                                         "\u2009": " ", "\u2011": "-", "\u2010": "-"}))
 
 
 def _slip_norm(text: str, *, casefold: bool = False) -> str:
