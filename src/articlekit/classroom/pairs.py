@@ -104,26 +104,46 @@ def _formats(nb) -> str | None:
     return (nb.metadata.get("jupytext") or {}).get("formats")
 
 
-def problem(pair: Pair) -> str | None:
-    """Why ``pair`` is out of step, in one line naming the file and the fix; ``None`` if in step."""
+def _same_cells(text, notebook) -> bool:
     from jupytext.compare import NotebookDifference, compare_notebooks
 
-    fix = "run `make sync` (or `articlekit sync`)"
-    if not pair.md.exists():
-        return f"{pair.ipynb}: has no MyST source {pair.md.name}; {fix}"
-    if not pair.ipynb.exists():
-        return f"{pair.md}: has no {pair.ipynb.name} yet; {fix}, then `make notebooks`"
-    text, notebook = _read_text(pair.md), _read_ipynb(pair.ipynb)
-    for path, nb in ((pair.md, text), (pair.ipynb, notebook)):
-        if _formats(nb) != FORMATS:
-            return f"{path}: not paired as {FORMATS!r} (jupytext formats: {_formats(nb)!r}); {fix}"
     try:
         compare_notebooks(text, notebook, fmt=_TEXT_FORMAT, allow_expected_differences=False)
     except NotebookDifference:
-        newer = pair.md if pair.md.stat().st_mtime >= pair.ipynb.stat().st_mtime else pair.ipynb
+        return False
+    return True
+
+
+def _problem(pair: Pair, text, notebook) -> str | None:
+    # ``text`` and ``notebook`` are the pair's files as read (None when missing).
+    fix = "run `make sync` (or `articlekit sync`)"
+    if text is None:
+        return f"{pair.ipynb}: has no MyST source {pair.md.name}; {fix}"
+    if notebook is None:
+        return f"{pair.md}: has no {pair.ipynb.name} yet; {fix}, then `make notebooks`"
+    for path, nb in ((pair.md, text), (pair.ipynb, notebook)):
+        if _formats(nb) != FORMATS:
+            return f"{path}: not paired as {FORMATS!r} (jupytext formats: {_formats(nb)!r}); {fix}"
+    if not _same_cells(text, notebook):
         return (f"{pair.md}: its cells differ from {pair.ipynb.name} "
-                f"({newer.name} was saved last); {fix}")
+                f"({_newer(pair).name} was saved last); {fix}")
     return None
+
+
+def _read_pair(pair: Pair):
+    if not pair.md.exists() and not pair.ipynb.exists():
+        raise PairError(f"{pair.folder / pair.stem}: neither .md nor .ipynb exists")
+    return (_read_text(pair.md) if pair.md.exists() else None,
+            _read_ipynb(pair.ipynb) if pair.ipynb.exists() else None)
+
+
+def _newer(pair: Pair) -> Path:
+    return pair.md if pair.md.stat().st_mtime >= pair.ipynb.stat().st_mtime else pair.ipynb
+
+
+def problem(pair: Pair) -> str | None:
+    """Why ``pair`` is out of step, in one line naming the file and the fix; ``None`` if in step."""
+    return _problem(pair, *_read_pair(pair))
 
 
 def _bytes(nb, fmt: str) -> bytes:
@@ -134,27 +154,20 @@ def _bytes(nb, fmt: str) -> bytes:
     return (text if text.endswith("\n") else text + "\n").encode("utf-8")
 
 
-def _sync_one(pair: Pair) -> list[Path]:
-    """Bring one pair in step; return the files written."""
+def _sync_one(pair: Pair, text, notebook) -> list[Path]:
+    """Bring one pair in step from its files as read; return the files written."""
     from jupytext.combine import combine_inputs_with_outputs
 
     from ..files import write_keeping_backup
 
-    if not pair.md.exists() and not pair.ipynb.exists():
-        raise PairError(f"{pair.folder / pair.stem}: neither .md nor .ipynb exists")
-    if pair.md.exists() and pair.ipynb.exists() and problem(pair) is None:
+    if _problem(pair, text, notebook) is None:
         return []
-    text = _read_text(pair.md) if pair.md.exists() else None
-    notebook = _read_ipynb(pair.ipynb) if pair.ipynb.exists() else None
-    md_wins = notebook is None or (
-        text is not None and pair.md.stat().st_mtime >= pair.ipynb.stat().st_mtime)
-    if md_wins:
-        if notebook is None:
-            import nbformat
-
-            notebook = nbformat.v4.new_notebook()
+    if notebook is None or (text is not None and _newer(pair) == pair.md):
         # jupytext's own merge: the cells of the .md, the outputs of the .ipynb where cells match.
-        merged = combine_inputs_with_outputs(text, notebook, fmt=_TEXT_FORMAT)
+        import nbformat
+
+        merged = combine_inputs_with_outputs(text, notebook or nbformat.v4.new_notebook(),
+                                             fmt=_TEXT_FORMAT)
         merged.metadata.setdefault("jupytext", {})["formats"] = FORMATS
         merged.metadata["jupytext"].pop("text_representation", None)
         write_keeping_backup(pair.ipynb, _bytes(merged, "ipynb"))
@@ -164,9 +177,9 @@ def _sync_one(pair: Pair) -> list[Path]:
             write_keeping_backup(pair.md, _bytes(merged, _TEXT_FORMAT))
             written.append(pair.md)
         return written
-    notebook.metadata.setdefault("jupytext", {})["formats"] = FORMATS
     written = []
-    if _formats(_read_ipynb(pair.ipynb)) != FORMATS:
+    if _formats(notebook) != FORMATS:
+        notebook.metadata.setdefault("jupytext", {})["formats"] = FORMATS
         write_keeping_backup(pair.ipynb, _bytes(notebook, "ipynb"))
         written.append(pair.ipynb)
     write_keeping_backup(pair.md, _bytes(notebook, _TEXT_FORMAT))
@@ -177,19 +190,14 @@ def _sync_one(pair: Pair) -> list[Path]:
 def sync_pairs(pairs: Iterable[Pair]) -> SyncReport:
     """Bring every pair in step, the file saved last winning (see the module docstring).
 
-    Every file is checked before any is written, so a source jupytext cannot read
+    Every file is read before any is written, so a source jupytext cannot read
     stops the sync with one :class:`PairError` and nothing half-done.
     """
-    pairs = list(pairs)
-    for pair in pairs:  # read everything first: one clear error, no partial result
-        if pair.md.exists():
-            _read_text(pair.md)
-        if pair.ipynb.exists():
-            _read_ipynb(pair.ipynb)
+    read = [(pair, *_read_pair(pair)) for pair in pairs]
     written: list[Path] = []
     unchanged: list[Pair] = []
-    for pair in pairs:
-        done = _sync_one(pair)
+    for pair, text, notebook in read:
+        done = _sync_one(pair, text, notebook)
         written.extend(done)
         if not done:
             unchanged.append(pair)
