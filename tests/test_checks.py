@@ -160,12 +160,36 @@ def test_failure_never_shows_the_answer(article):
         assert str(len(article.paragraphs)) not in str(info.value)
 
 
-def test_wrong_kind_of_value_gets_a_question_not_a_crash():
+def test_a_check_that_raises_is_a_kit_bug_not_a_hint_about_the_answer():
     def fragile(answer, *, article):
         return passed() if answer.lower() else failed("?")  # int has no .lower()
 
     result = checks.run_check(fragile, 3, article=object())
-    assert result.status == "failed" and "`int`" in result.hint()
+    assert result.status == "broken" and not result.ok
+    line = result.message("fragile")
+    assert line.startswith("⚠️ fragile:") and "bug in articlekit" in line and "AttributeError" in line
+    # the kit's own tests run checks strictly: the bug surfaces as the exception it is
+    with pytest.raises(AttributeError):
+        checks.run_check(fragile, 3, article=object(), strict=True)
+
+
+def test_every_lesson_check_survives_odd_answers_without_raising(article):
+    """Answers of every unexpected kind get a verdict, never an exception from the check."""
+    import numpy as np
+    import pandas as pd
+
+    odd = [None, 0, -1, 10**30, 1.5, float("nan"), True, "", "x" * 10_000, "Mali", [], [None], (1, 2),
+           {1, 2}, {}, {"a": None}, np.int64(3), np.array([1, 2]), pd.Series([1, 2]), pd.DataFrame(),
+           object(), b"bytes", [[1], [2]], {"Mali": [1]}, range(3)]
+    for stem, _ in checks.LESSONS:
+        module = checks.lesson_module(stem)
+        for name in checks.check_names(module):
+            function = getattr(module, name)
+            if getattr(function, "__articlekit_in_kernel__", False):
+                continue
+            for answer in odd:
+                result = checks.run_check(function, answer, article=article, strict=True)
+                assert result.status in ("passed", "failed"), (stem, name, answer)
 
 
 def test_article_is_passed_only_to_checks_that_ask():

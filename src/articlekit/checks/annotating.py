@@ -12,11 +12,11 @@ mouse) passes.
 
 from __future__ import annotations
 
-import math
 import re
 from typing import Any
 
 from . import Result, failed, normalise_text, passed
+from .shapes import is_number
 
 _NOT_ANNOTATIONS = ("Is your answer an annotation collection? Start from `ak.Annotations(article)` "
                     "and keep the collection each `.add…` returns.")
@@ -41,9 +41,6 @@ def _bounds(spans) -> list[tuple[int, int]]:
     return sorted((s.start, s.end) for s in spans)
 
 
-def _is_number(value: Any) -> bool:
-    return (not isinstance(value, bool) and isinstance(value, (int, float))
-            or type(value).__name__ in ("float64", "float32")) and math.isfinite(float(value))
 
 
 def _surname(name: Any) -> str | None:
@@ -213,7 +210,7 @@ def fixed_entities(answer, *, article) -> Result:
 
 def spacy_f1(answer, *, article) -> Result:
     """spaCy's F1 score against the key, all entity labels together, exact matches."""
-    if not _is_number(answer):
+    if not is_number(answer):
         return failed("Is your answer a number (a float between 0 and 1)?")
     from ..agreement import span_scores
     from ..annotation import suggest_entities
@@ -299,7 +296,7 @@ def quote_annotations(answer, *, article) -> Result:
 def kappa(answer, *, article) -> Result:
     """Cohen's kappa, token by token, between spaCy's suggestions and the key
     on the entities layer (the kit's default tokens)."""
-    if not _is_number(answer):
+    if not is_number(answer):
         return failed("Is your answer a number?")
     from ..agreement import cohen_kappa
     from ..annotation import suggest_entities

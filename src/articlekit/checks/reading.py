@@ -17,6 +17,7 @@ from types import MappingProxyType as _MappingProxyType
 from typing import Any, Iterable
 
 from . import Result, failed, matches_hash, normalise_text, passed, same_text
+from .shapes import collection, is_int
 
 # Salted hashes (articlekit.checks.salted_hash) of folded words (no accents,
 # lower case): the two ministers' surnames, the journalist's, places, numbers.
@@ -52,22 +53,12 @@ def _mentions_stem(text: str, digests: str | Iterable[str]) -> bool:
     return any(matches_hash(w[:k], digests) for w in _folded_words(text) for k in range(3, len(w) + 1))
 
 
-def _is_int(value: Any) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int) or (
-        type(value).__name__ in ("int64", "int32"))
 
 
-def _collection(answer: Any) -> list | None:
-    if isinstance(answer, (str, bytes, dict)) or not isinstance(answer, Iterable):
-        return None
-    try:
-        return list(answer)
-    except TypeError:
-        return None
 
 
 def _as_sentence_index(answer: Any, article) -> int | None:
-    if _is_int(answer):
+    if is_int(answer):
         return int(answer)
     if hasattr(answer, "index") and hasattr(answer, "paragraph") and hasattr(answer, "text"):
         return int(answer.index)  # a Sentence
@@ -84,8 +75,8 @@ def _as_sentence_index(answer: Any, article) -> int | None:
 def debris(answer, *, article) -> Result:
     """Raw line numbers (from 1) of the lines that are not part of the article:
     the repeated title and the web-error footer (blank lines may be included)."""
-    lines = _collection(answer)
-    if lines is None or not all(_is_int(x) for x in lines):
+    lines = collection(answer)
+    if lines is None or not all(is_int(x) for x in lines):
         return failed("Is your answer a list (or set) of line numbers, i.e. whole numbers?")
     lines = {int(x) for x in lines}
     must = {c.line for c in article.cleaning if c.reason in ("duplicate title", "web-error footer")}
@@ -134,8 +125,8 @@ def longest_sentence(answer, *, article) -> Result:
 
 def quoted_paragraphs(answer, *, article) -> Result:
     """The set of paragraph indices (from 0) that hold at least one « … » quotation."""
-    items = _collection(answer)
-    if items is None or not all(_is_int(x) for x in items):
+    items = collection(answer)
+    if items is None or not all(is_int(x) for x in items):
         return failed("Is your answer a set of paragraph numbers (whole numbers)?")
     from ..reading import quote_spans
 
@@ -157,7 +148,7 @@ def quoted_paragraphs(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 def who(answer, *, article) -> Result:
     """The two people who meet, as a list of two names (any spelling of their names)."""
-    items = _collection(answer)
+    items = collection(answer)
     if items is None or not all(isinstance(x, str) for x in items):
         return failed("Is your answer a list of names, each between quotes?")
     if any(_mentions(x, _JOURNALIST) for x in items):
@@ -214,7 +205,7 @@ def numbers(answer, *, article) -> Result:
         return failed("Is your answer a dict such as {\"visit_hours\": ..., \"border_km\": ..., \"agreement_year\": ...}?")
     if set(answer) != set(keys):
         return failed(f"Does your dict have exactly the keys {', '.join(keys)}?")
-    if not all(_is_int(answer[k]) for k in keys):
+    if not all(is_int(answer[k]) for k in keys):
         return failed("Are the values whole numbers (int), without units or quotes?")
     wrong = [k for k, digest in zip(keys, (_HOURS, _KM, _YEAR)) if not matches_hash(int(answer[k]), digest)]
     if not wrong:
@@ -283,7 +274,7 @@ def people(answer, *, article) -> Result:
             return failed("Does each `role` give the minister's portfolio as the text names it?",
                           "Which words follow « Ministre » next to each man's name? Try `ak.kwic(article, \"Ministre\")`.")
         names = row["names"]
-        if isinstance(names, str) or _collection(names) is None or not all(isinstance(n, str) for n in names):
+        if isinstance(names, str) or collection(names) is None or not all(isinstance(n, str) for n in names):
             return failed("Is `names` a list of strings for each person?")
         absent = [n for n in names  # case matters here: « CAMARA » and « Camara » are two forms
                   if not any(same_text(article.text[a:b], n, casefold=False)
@@ -331,7 +322,7 @@ def my_glossary(answer, *, article) -> Result:
 
 def top_lemmas(answer, *, article) -> Result:
     """The five most frequent content lemmas (no stop words), as a list of strings."""
-    items = _collection(answer)
+    items = collection(answer)
     if items is None or not all(isinstance(x, str) for x in items):
         return failed("Is your answer a list of lemmas (strings)?")
     if len(items) != 5:
@@ -404,8 +395,8 @@ def _slip_items(answer: Any) -> list[tuple[str, str]] | None:
     if isinstance(answer, dict):
         pairs = list(answer.items())
     else:
-        items = _collection(answer)
-        if items is None or not all(_collection(p) is not None and len(list(p)) == 2 for p in items):
+        items = collection(answer)
+        if items is None or not all(collection(p) is not None and len(list(p)) == 2 for p in items):
             return None
         pairs = [tuple(p) for p in items]
     if not all(isinstance(k, str) and isinstance(v, str) for k, v in pairs):
@@ -535,7 +526,7 @@ def _number_word(n: int) -> str:
 
 def quoted_speakers(answer, *, article) -> Result:
     """The surnames of the people whose words are quoted between « », as a set of strings."""
-    items = _collection(answer)
+    items = collection(answer)
     if items is None or not all(isinstance(x, str) for x in items):
         return failed("Is your answer a set of names (strings)?")
     if any(_mentions(x, _JOURNALIST) for x in items):

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import Result, failed, passed, same_number
+from .shapes import as_counts, int_list, is_int, is_list_of_lists
 
 #: The sentence learners count by hand in the word-count exercise (the count is computed).
 COUNT_PHRASE = "« Aujourd’hui, l’armée a-t-elle vraiment 20 % de moyens en plus pour la CEDEAO ? »"
@@ -39,20 +40,8 @@ def _routes(article) -> list[list[list[str]]]:
     return [_lemma_lists(article, lower=lo, alnum_only=al) for lo in (True, False) for al in (True, False)]
 
 
-def _is_list_of_lists(value: Any) -> bool:
-    return (isinstance(value, Sequence) and not isinstance(value, str)
-            and all(isinstance(v, Sequence) and not isinstance(v, str) for v in value))
 
 
-def _as_counts(value: Any) -> dict | None:
-    if type(value).__name__ == "Series":  # `value_counts()` is a correct route too
-        value = value.to_dict()
-    if not isinstance(value, Mapping):
-        return None
-    try:
-        return {str(k): v for k, v in value.items()}
-    except Exception:  # noqa: BLE001 - a strange mapping is a wrong answer, not a crash
-        return None
 
 
 def _luhn(lists: list[list[str]]) -> tuple[list[float], dict[str, float]]:
@@ -66,21 +55,8 @@ def _top(scores: Sequence[float], k: int = 3) -> list[int]:
     return sorted(sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:k])
 
 
-def _is_int(value: Any) -> bool:
-    return not isinstance(value, bool) and isinstance(value, int) or type(value).__name__ in ("int64", "int32")
 
 
-def _int_list(value: Any) -> list[int] | None:
-    if isinstance(value, (str, bytes, Mapping)) or not isinstance(value, (Sequence, set, frozenset)):
-        if type(value).__name__ not in ("ndarray", "Series", "Index"):
-            return None
-    try:
-        items = list(value)
-    except TypeError:
-        return None
-    if not all(_is_int(i) for i in items):
-        return None
-    return [int(i) for i in items]
 
 
 # --------------------------------------------------------------------------
@@ -88,7 +64,7 @@ def _int_list(value: Any) -> list[int] | None:
 # --------------------------------------------------------------------------
 def content_lemmas(answer, *, article) -> Result:
     """One list per sentence of the lemmas of its tokens that are neither stop words nor punctuation."""
-    if not _is_list_of_lists(answer):
+    if not is_list_of_lists(answer):
         return failed("Is your answer a list holding one list of lemmas per sentence?",
                       "Start from `[[] for s in article.sentences]` and append to `lists[token.sentence]`.")
     answer = [list(s) for s in answer]
@@ -117,7 +93,7 @@ def content_lemmas(answer, *, article) -> Result:
 
 def frequencies(answer, *, article) -> Result:
     """How many times each content lemma occurs in the whole article (a dict or Counter)."""
-    counts = _as_counts(answer)
+    counts = as_counts(answer)
     if counts is None:
         return failed("Is your answer a dict (or a `Counter`) from lemma to count?",
                       "Could a `Counter` fed with every lemma of every sentence list count them all?")
@@ -135,7 +111,7 @@ def frequencies(answer, *, article) -> Result:
 
 def weights(answer, *, article) -> Result:
     """Each lemma's count divided by the highest count (the most frequent lemma weighs 1)."""
-    values = _as_counts(answer)
+    values = as_counts(answer)
     if values is None:
         return failed("Is your answer a dict from lemma to weight?")
     if not all(isinstance(v, (int, float)) and not isinstance(v, bool)
@@ -179,7 +155,7 @@ def luhn_scores(answer, *, article) -> Result:
 
 def my_top3(answer, *, article) -> Result:
     """Indices of the three best sentences by your Luhn scores, in text order."""
-    items = _int_list(answer)
+    items = int_list(answer)
     if items is None:
         return failed("Is your answer a list of three sentence indices (whole numbers)?")
     if len(items) != 3:
@@ -201,10 +177,10 @@ def quotes_in_summaries(answer, *, article) -> Result:
     """How many of the chosen sentences contain guillemets: {"sum": …, "mean": …}."""
     from ..summarising import summarise
 
-    counts = _as_counts(answer)
+    counts = as_counts(answer)
     if counts is None or set(counts) != {"sum", "mean"}:
         return failed('Is your answer a dict with two keys, "sum" and "mean"?')
-    if not all(_is_int(v) for v in counts.values()):
+    if not all(is_int(v) for v in counts.values()):
         return failed("Are the two values whole numbers of sentences?")
     sums, _ = _luhn(_lemma_lists(article))
     mine = _top(sums)
@@ -224,7 +200,7 @@ def overlap_textrank(answer, *, article) -> Result:
     """The set of sentence indices chosen both by your summariser and by TextRank (3 sentences)."""
     from ..summarising import summarise
 
-    items = _int_list(answer)
+    items = int_list(answer)
     if items is None:
         return failed("Is your answer a set of sentence indices (whole numbers)?")
     sums, _ = _luhn(_lemma_lists(article))
@@ -244,7 +220,7 @@ def count_by_hand(answer, *, article) -> Result:
     """The exam word count of :data:`COUNT_PHRASE`, as a whole number."""
     from ..resume import count_words
 
-    if not _is_int(answer):
+    if not is_int(answer):
         return failed("Is your answer a whole number of words?")
     expected = count_words(COUNT_PHRASE)
     if answer == expected:
@@ -264,7 +240,7 @@ def target_words(answer, *, article) -> Result:
     """The length a résumé of the article should aim at: a quarter of its words."""
     from ..resume import count_words
 
-    if not _is_int(answer):
+    if not is_int(answer):
         return failed("Is your answer a whole number of words (round it)?")
     total = count_words(article.text)
     if answer in (math.floor(total / 4), math.ceil(total / 4)):
@@ -334,7 +310,7 @@ def ascii_damage(answer, *, article) -> Result:
     """How many distinct words of ``fr-examen`` an ASCII-only tokenizer breaks."""
     from ..evaluation import broken_words, reference_summary, tokenize
 
-    if not _is_int(answer):
+    if not is_int(answer):
         return failed("Is your answer a whole number of words?")
     text = reference_summary("fr-examen").text
     accepted = {len(broken_words(text)),
