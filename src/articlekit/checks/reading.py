@@ -217,25 +217,40 @@ def numbers(answer, *, article) -> Result:
 
 
 # Any phrasing of « working together » and of the threat (folded: no accents, lower case).
-_PURPOSE = re.compile(r"coop|collabor|ensemble|partenari|allian|mutualis|commun|unir|unis|\bunite"
-                      r"|relations?\b|echange")
-_TOPIC = re.compile(r"securit|terror|crimin|insecur|jihad|extremis|groupes? arme|trafic|menace"
-                    r"|violen|rebell|paix|stabilit")
-
-
 def why(answer, *, article) -> Result:
-    """Why the ministers meet, in one short French sentence of your own."""
+    """Why the ministers meet, in one short French sentence of your own.
+
+    Judged for meaning (:mod:`articlekit.checks.meaning`): the sentence is
+    French, names working together and the threat faced, and neither denies
+    the cooperation nor takes the threat's side.  Any wording in the synonym
+    table passes: « coopérer », « s'allier », « agir de concert »…
+    """
+    from .meaning import read
+
     if not isinstance(answer, str) or len(_WORD.findall(answer)) < 4:
         return failed("Can you write a short sentence (at least four words) in French?")
     if any(same_text(answer, s.text) for s in article.sentences):
         return failed("Can you say it in your own words rather than copy a sentence of the article?")
-    words = " ".join(_folded_words(answer))
-    if not _PURPOSE.search(words):
+    if len(_WORD.findall(answer)) > 45:
+        return failed("Can you say it in one short sentence? Keep only what they want and against what.")
+    reading = read(answer, ("cooperation", "threat"))
+    if not reading.french:
+        return failed("Is your sentence in French? The exercise asks you to write it in French.",
+                      "Write it as a French learner would: « Les deux pays veulent … contre … ».")
+    if reading.denies("cooperation"):
+        return failed(f"Does your sentence say that they want to work together, or that they do not? "
+                      f"Look again at « {reading.denial('cooperation')} ».",
+                      "Read the title again: what do the two countries « cherchent à renforcer » ?")
+    if not reading.named("cooperation"):
         return failed("What do the two ministers want to strengthen together?",
                       "What does the title say the two countries « cherchent à renforcer » ?")
-    if not _TOPIC.search(words):
+    if reading.denies("threat"):
+        return failed(f"Are the two countries against the threat in your sentence? "
+                      f"Look again at « {reading.denial('threat')} ».",
+                      "Which threat do they want to fight, and does your sentence say they fight it?")
+    if not reading.named("threat"):
         return failed("Against what do they want to work together? Name the threat.",
-                      "Which threat does the article name most often (six times)?")
+                      "Which threat does the article name most often?")
     return passed()
 
 

