@@ -4,11 +4,13 @@ route, typical mistakes get their hint, and no hint gives the answer away."""
 from __future__ import annotations
 
 import inspect
+import re
 from collections import Counter
 
 import pytest
 
 import articlekit as ak
+from articlekit import checks
 from articlekit.checks import summarising as S
 
 
@@ -125,7 +127,66 @@ def test_resume_check(article):
     assert result("resume", mine, article).ok
     assert "own résumé" in result("resume", ak.reference_summary("fr-examen").text, article).hint()
     assert "words" in result("resume", "Le Mali et le Sénégal coopèrent.", article).hint()
-    assert "third person" in result("resume", "Nous " + mine, article).hint()
+    assert "Who is speaking" in result("resume", "Nous " + mine, article).hint()
+    assert result("resume", mine, article).message("resume").endswith("your teacher reads the rest.")
+
+
+#: One résumé a learner could write (every rule holds), then wrong ones made from it as a
+#: learner would: each must fail, with the question that points at its fault.
+GOOD = (
+    "Le 6 février 2025, Sadio Camara, ministre malien de la Défense, a accueilli pour trois jours "
+    "Birame Diop, son homologue du Sénégal, afin d’approfondir la coopération militaire entre les deux "
+    "voisins. Ceux-ci partagent une frontière de 419 kilomètres, où l’insécurité progresse. Le visiteur "
+    "a salué le courage de l’armée malienne, qui affronte les groupes terroristes depuis plus de dix "
+    "ans. Selon lui, le terrorisme, l’extrémisme, la criminalité et les trafics obligent les deux États "
+    "à mettre leurs moyens en commun, dans le cadre de l’accord conclu en 2021. Le Mali, qui a rompu "
+    "avec la CEDEAO, souhaite malgré tout des relations bilatérales avec ses partenaires, mais à ses "
+    "conditions : respect de sa souveraineté, de ses choix stratégiques et des intérêts de sa "
+    "population. Les deux ministres jugent que ces menaces, parfois encouragées par des puissances "
+    "étrangères, ne seront vaincues que par une action menée ensemble, ce que le général malien "
+    "rappelle pour conclure la rencontre avec fermeté.")
+
+#: The sentence of GOOD that states the Malian conditions (the last fact in the article's order).
+_CONDITIONS = next(x for x in re.split(r"(?<=\.) ", GOOD) if x.startswith("Le Mali, qui a rompu"))
+
+RIGHT_RESUMES = [
+    GOOD,
+    GOOD.replace("Le 6 février 2025, Sadio Camara", "Jeudi 6 février 2025, le général Sadio Camara"),
+    GOOD.replace("’", "'"),                                               # straight apostrophes
+    GOOD.replace("afin d’approfondir la coopération militaire", "pour renforcer leur collaboration militaire"),
+]
+
+WRONG_RESUMES = [
+    (GOOD.replace("a accueilli pour trois jours Birame Diop", "devait accueillir Birame Diop, mais la visite "
+                  "de trois jours a été annulée ; Diop reste").replace("afin d’approfondir", "sans approfondir"),
+     "really say"),                                                          # contradicts the meeting
+    (GOOD.replace("afin d’approfondir la coopération militaire entre les deux voisins",
+                  "mais le Sénégal refuse toute coopération militaire avec son voisin"), "really say"),
+    (GOOD.replace("où l’insécurité progresse", "où le terrorisme n’existe plus"), "really say"),
+    (GOOD.split(". ")[0] + ". " + (GOOD.split(". ")[0] + ". ") * 5, "repeat"),   # one sentence, copied
+    ("Selon l’article, " + GOOD[0].lower() + GOOD[1:], "talk about the article"),
+    ("L’auteur explique que " + GOOD[0].lower() + GOOD[1:], "talk about the article"),
+    (GOOD.replace("Le visiteur a salué", "Vous le savez, le visiteur a salué"), "Who is speaking"),
+    (GOOD.replace("Les deux ministres jugent", "Nous jugeons avec eux"), "Who is speaking"),
+    (GOOD.replace(_CONDITIONS, "Le Mali souhaite aussi des échanges réguliers avec ses voisins, qui se "
+                  "connaissent bien, dans une ambiance cordiale et franche, comme souvent entre pays frères "
+                  "qui partagent une longue histoire."), "every key fact"),     # drops the conditions
+    (_CONDITIONS + " " + GOOD.replace(" " + _CONDITIONS, ""), "order"),         # conditions first
+    ("Le Mali et le Sénégal coopèrent contre le terrorisme.", "words"),
+]
+
+
+@pytest.mark.parametrize("text", RIGHT_RESUMES)
+def test_right_resumes_pass(text, article):
+    r = checks.run_check(S.resume, text, article=article, strict=True)
+    assert r.ok, (r.hints, str(ak.check_resume(text, article)))
+
+
+@pytest.mark.parametrize("text,cue", WRONG_RESUMES)
+def test_wrong_resumes_fail_with_the_right_question(text, cue, article):
+    r = checks.run_check(S.resume, text, article=article, strict=True)
+    assert r.status == "failed", str(ak.check_resume(text, article))
+    assert cue in r.hint(1), (r.hint(1), str(ak.check_resume(text, article)))
 
 
 def test_evaluation_exercises(article):

@@ -208,7 +208,7 @@ def test_short_first_person_resume_gets_numbers_and_advice(article):
     assert report.first_person == ("Je", "Nous")
     text = str(report)
     assert "12 words" in text and "Too short by 146" in text
-    assert "First person" in text
+    assert "First or second person" in text
     html = report._repr_html_()
     assert "<table>" in html and "✗" in html
 
@@ -232,5 +232,5 @@ def test_teacher_target(article):
 
 def test_report_table(article):
     frame = check_resume(ak.reference_summary("fr-court").text, article).to_frame()
-    assert frame["criterion"].tolist() == ["length", "key facts", "copying", "énonciation"]
-    assert frame["ok"].tolist() == [False, True, True, True]
+    assert frame["criterion"].tolist() == ["length", "key facts", "order", "copying", "repeats", "énonciation"]
+    assert frame["ok"].tolist() == [False, True, True, True, True, True]

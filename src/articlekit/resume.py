@@ -1,12 +1,16 @@
 """The French « résumé »: counting words as exams do, and feedback on a résumé.
 
 In French classes (collège, lycée, BTS, concours) a *résumé* shortens a text
-to about a quarter of its length, in your own words, in the third person,
-keeping the author's ideas and their order.  Two tools help:
+to about a quarter of its length, in your own words, keeping the author's
+ideas and their order and the source's énonciation: it is written as the
+author would write it, with no « l'auteur dit que » and no « je », « nous »
+or « vous » of the learner's (« X affirme que… » about the author is the
+*compte rendu*'s way, another exercise).  Two tools help:
 
 * :func:`count_words` counts words the way exam boards do;
-* :func:`check_resume` measures a résumé of the article: length, key facts,
-  copying and énonciation, with the numbers behind each piece of advice.
+* :func:`check_resume` measures a résumé of the article: length, every key
+  fact in the article's order and not contradicted, copying, repeated
+  sentences and énonciation, with the numbers behind each piece of advice.
 
 How exams count words
 ---------------------
@@ -62,6 +66,9 @@ __all__ = [
     "copied_run",
     "first_person",
     "key_facts",
+    "meta_discourse",
+    "repeated_sentence",
+    "second_person",
     "words",
 ]
 
@@ -283,12 +290,21 @@ class Fact:
         Regular expressions; the fact is found when *any* of them matches the
         résumé, compared in lower case without accents (``"senegal"`` finds
         « Sénégal », « sénégalais »...).
+    order : int
+        Its rank in the article's line of thought; a résumé keeps that order
+        (facts of one rank in any order).  0 = no order asked.
+    stance : str
+        How a contradiction is recognised where the fact is found:
+        ``"affirm"`` (must not be denied: « la visite a été annulée »),
+        ``"threat"`` (must not be supported or declared gone), ``""`` (not checked).
     """
 
     name: str
     question: str
     description: str
     variants: tuple[str, ...]
+    order: int = 0
+    stance: str = ""
 
     def find(self, text: str) -> str | None:
         """Return the words of ``text`` that show the fact, or ``None``.
@@ -298,17 +314,36 @@ class Fact:
         >>> Fact("when", "when", "le 6 février 2025", (r"\\b0?6 fevrier",)).find("Le 6 février")
         '6 février'
         """
+        found = self.locate(text)
+        return None if found is None else found[1]
+
+    def locate(self, text: str) -> tuple[int, str] | None:
+        """The offset and words of the first place in ``text`` that shows the fact, or ``None``.
+
+        Examples
+        --------
+        >>> Fact("when", "when", "le 6 février 2025", (r"0?6 fevrier",)).locate("Jeudi 6 février")
+        (6, '6 février')
+        """
         folded, mapping = _fold_with_map(text)
+        best: tuple[int, str] | None = None
         for variant in self.variants:
             match = re.search(variant, folded)
             if match and match.end() > match.start():
-                end = mapping[match.end() - 1] + 1
+                start, end = mapping[match.start()], mapping[match.end() - 1] + 1
                 while end < len(text) and text[end].isalnum():  # show whole words
                     end += 1
-                return text[mapping[match.start()]:end]
-            if match:  # a pattern made only of look-aheads: no single place to show
-                return ""
-        return None
+                if best is None or start < best[0]:
+                    best = (start, text[start:end])
+            elif match and best is None:  # a pattern made only of look-aheads: no single place to show
+                best = (0, "")
+        return best
+
+    def occurrences(self, text: str) -> list[int]:
+        """Offsets in ``text`` of every place that shows the fact (each is checked for contradiction)."""
+        folded, mapping = _fold_with_map(text)
+        starts = {mapping[m.start()] for v in self.variants for m in re.finditer(v, folded) if m.end() > m.start()}
+        return sorted(starts)
 
 
 def _fold(text: str) -> str:
@@ -378,7 +413,8 @@ def _reference_facts(title: str) -> tuple[Fact, ...] | None:
     key = json.loads(path.read_text(encoding="utf-8"))
     if _fold(key["article"]["title"]) != _fold(title):
         return None
-    return tuple(Fact(f["name"], f["question"], f["description"], tuple(f["variants"]))
+    return tuple(Fact(f["name"], f["question"], f["description"], tuple(f["variants"]),
+                      int(f.get("order", 0)), f.get("stance", ""))
                  for f in key["facts"])
 
 
@@ -488,14 +524,27 @@ _FIRST_PERSON = re.compile(
     re.IGNORECASE,
 )
 _QUOTED = re.compile(r"«[^»]*»|“[^”]*”|\"[^\"]*\"")
+_SECOND_PERSON = re.compile(
+    r"(?<![\w'’])(?:tu|te|toi|ton|ta|tes|vous|votre|vos|vôtres?|tiens?|tiennes?)(?![\w'’])|(?<![\w'’])t['’](?=\w)",
+    re.IGNORECASE,
+)
+#: « l'auteur dit que », « selon l'article », « le journaliste explique… »: the résumé speaks
+#: as the article does, not about it (that is the compte rendu's way).
+_META = re.compile(
+    r"\b(?:selon|d'apres|pour)\s+(?:l'auteur|le journaliste|l'article|le texte|ce texte|cet article|le redacteur)\b"
+    r"|\b(?:l'auteur|le journaliste|l'article|le texte|ce texte|cet article|le redacteur|le document|"
+    r"cet ecrit|le reporter)\b(?:\s+\w+){0,3}?\s+(?:dit|dis|explique|affirme|rapporte|indique|evoque|montre|"
+    r"presente|raconte|parle|souligne|apprend|relate|decrit|traite|informe|annonce|expose|ecrit|precise|"
+    r"nous|revient|aborde|insiste|signale|mentionne|declare)\b")
+_SENTENCE_END = re.compile(r"(?<=[.!?…])\s+")
 
 
 def first_person(text: str) -> tuple[str, ...]:
     """Return the first-person words of ``text`` that stand outside quotations.
 
-    A résumé is written in the third person: « le ministre affirme que le
-    Mali… », not « nous pouvons… ».  Words inside « … » or "…" are the
-    speakers' own and are not counted.
+    A résumé speaks as the article does, so it has no « je » or « nous » of
+    its own.  Words inside « … » or "…" are the speakers' own and are not
+    counted.
 
     Examples
     --------
@@ -504,6 +553,47 @@ def first_person(text: str) -> tuple[str, ...]:
     """
     outside = _QUOTED.sub(lambda m: " " * len(m.group()), text)
     return tuple(m.group() for m in _FIRST_PERSON.finditer(outside))
+
+
+def second_person(text: str) -> tuple[str, ...]:
+    """Return the second-person words of ``text`` outside quotations (« vous », « tu »…).
+
+    >>> second_person("Vous verrez que le ministre dit « vous êtes chez vous ».")
+    ('Vous',)
+    """
+    outside = _QUOTED.sub(lambda m: " " * len(m.group()), text)
+    return tuple(m.group() for m in _SECOND_PERSON.finditer(outside))
+
+
+def meta_discourse(text: str) -> tuple[str, ...]:
+    """Return the places where ``text`` talks about the article instead of speaking as it does.
+
+    A French exam résumé keeps the source's énonciation: it is written as the
+    author would write it, with no « l'auteur dit que » or « selon l'article ».
+
+    >>> meta_discourse("Selon l'article, le Mali et le Sénégal coopèrent.")
+    ("selon l'article",)
+    """
+    outside = _fold(_QUOTED.sub(lambda m: " " * len(m.group()), text))
+    return tuple(m.group() for m in _META.finditer(outside))
+
+
+def repeated_sentence(text: str) -> str:
+    """The first sentence of ``text`` that repeats an earlier one (same words, ± typography), or ``""``.
+
+    >>> repeated_sentence("Le Mali coopère. Le Sénégal aussi. Le Mali coopère !")
+    'Le Mali coopère !'
+    """
+    seen: list[set[str]] = []
+    for sentence in _SENTENCE_END.split(text.strip()):
+        tokens = set(re.findall(r"[a-z0-9]+", _fold(sentence)))
+        if len(tokens) < 3:
+            continue
+        for earlier in seen:
+            if len(tokens & earlier) / len(tokens | earlier) >= 0.8:
+                return sentence
+        seen.append(tokens)
+    return ""
 
 
 # --------------------------------------------------------------------------
@@ -515,10 +605,13 @@ class FactResult:
 
     fact: Fact
     found: str | None
+    position: int | None = None
+    denied: str = ""
 
     @property
     def ok(self) -> bool:
-        return self.found is not None
+        """Found, and not contradicted where it was found."""
+        return self.found is not None and not self.denied
 
 
 @dataclass(frozen=True)
@@ -547,6 +640,14 @@ class ResumeReport:
         First-person words outside quotations.
     quotations : int
         Quotations in « » or "" (a résumé rephrases instead).
+    second_person : tuple of str
+        Second-person words outside quotations.
+    meta : tuple of str
+        Places that talk about the article (« l'auteur dit que »).
+    repeated : str
+        A sentence that repeats an earlier one, or ``""``.
+    out_of_order : tuple of str
+        Two facts found in the opposite order to the article's, or ``()``.
 
     Examples
     --------
@@ -567,6 +668,10 @@ class ResumeReport:
     max_copy: int
     first_person: tuple[str, ...]
     quotations: int
+    second_person: tuple[str, ...] = ()
+    meta: tuple[str, ...] = ()
+    repeated: str = ""
+    out_of_order: tuple[str, ...] = ()
 
     @property
     def length_ok(self) -> bool:
@@ -578,10 +683,22 @@ class ResumeReport:
 
     @property
     def facts_ok(self) -> bool:
-        """True when every who/when/what/why question has at least one fact found."""
-        questions = {f.fact.question for f in self.facts}
-        return all(any(f.ok for f in self.facts if f.fact.question == q) for q in questions) \
-            and self.facts_found >= (len(self.facts) + 1) // 2
+        """True when every key fact is found and none is contradicted."""
+        return all(f.ok for f in self.facts)
+
+    @property
+    def contradictions(self) -> tuple[FactResult, ...]:
+        """Key facts the résumé states and denies (« la visite a été annulée »)."""
+        return tuple(f for f in self.facts if f.found is not None and f.denied)
+
+    @property
+    def order_ok(self) -> bool:
+        """True when the facts come in the article's order."""
+        return not self.out_of_order
+
+    @property
+    def repeat_ok(self) -> bool:
+        return not self.repeated
 
     @property
     def copy_ok(self) -> bool:
@@ -589,12 +706,14 @@ class ResumeReport:
 
     @property
     def person_ok(self) -> bool:
-        return not self.first_person
+        """True when it speaks as the article does: no je/nous/vous, no « l'auteur dit que »."""
+        return not self.first_person and not self.second_person and not self.meta
 
     @property
     def ok(self) -> bool:
-        """True when length, facts, copying and énonciation are all fine."""
-        return self.length_ok and self.facts_ok and self.copy_ok and self.person_ok
+        """True when every measurable rule holds: length, facts, order, copying, repeats, énonciation."""
+        return (self.length_ok and self.facts_ok and self.order_ok and self.copy_ok and self.repeat_ok
+                and self.person_ok)
 
     def rows(self) -> list[tuple[str, bool, str, str]]:
         """The report as rows ``(criterion, ok, measure, advice)``."""
@@ -605,17 +724,23 @@ class ResumeReport:
                              "general word, drop repetitions.")
         else:
             length_advice = "Within the range."
-        missing = [f.fact for f in self.facts if not f.ok]
+        missing = [f.fact for f in self.facts if f.found is None]
         facts_advice = ("Every key fact is there." if not missing else
                         "Missing: " + "; ".join(f.description for f in missing) + ".")
+        for f in self.contradictions:
+            facts_advice += f" Contradicted: « {f.found} » is denied by « {f.denied} »."
         copy_advice = (f"Longest copied run: « {self.copy_text} ». "
                        + ("Short enough." if self.copy_ok else
                           f"More than {self.max_copy} words in a row: rephrase it in your own words."))
-        if self.first_person:
-            person_advice = ("First person outside a quotation (" + ", ".join(self.first_person)
-                             + "): write « le ministre affirme que… », in the third person.")
+        persons = self.first_person + self.second_person
+        if persons:
+            person_advice = ("First or second person outside a quotation (" + ", ".join(persons)
+                             + "): write as the article does, in the third person.")
+        elif self.meta:
+            person_advice = ("It talks about the article (" + ", ".join(f"« {m} »" for m in self.meta)
+                             + "): a résumé speaks as the author would, with no « l'auteur dit que ».")
         else:
-            person_advice = "Third person throughout."
+            person_advice = "Speaks as the article does, in the third person."
         if self.quotations:
             person_advice += f" {self.quotations} quotation(s): a résumé usually rephrases instead."
         return [
@@ -623,9 +748,16 @@ class ResumeReport:
              f"{self.words} words; aim {self.target} ({self.low}–{self.high}) for an article of "
              f"{self.source_words}", length_advice),
             ("key facts", self.facts_ok, f"{self.facts_found} of {len(self.facts)} found", facts_advice),
+            ("order", self.order_ok, "as in the article" if self.order_ok else " before ".join(self.out_of_order),
+             "The facts follow the article's line of thought." if self.order_ok else
+             "These come in the opposite order to the article's: keep the author's order."),
             ("copying", self.copy_ok, f"{self.copy_length} words in a row", copy_advice),
-            ("énonciation", self.person_ok, f"{len(self.first_person)} first-person word(s)",
-             person_advice),
+            ("repeats", self.repeat_ok, "no sentence repeated" if self.repeat_ok else "a sentence repeated",
+             "Each sentence says something new." if self.repeat_ok else
+             f"« {self.repeated} » repeats an earlier sentence: say each idea once."),
+            ("énonciation", self.person_ok,
+             f"{len(self.first_person) + len(self.second_person)} first/second-person word(s), "
+             f"{len(self.meta)} « l'auteur dit »", person_advice),
         ]
 
     def to_frame(self):
@@ -721,7 +853,7 @@ def check_resume(text: str, article: "Article | None" = None, *, target: int | N
     if isinstance(target, bool) or not isinstance(target, int) or target <= 0:
         raise ValueError(f"target must be a positive number of words, not {target!r}")
     low, high = round(target * (1 - tolerance)), round(target * (1 + tolerance))
-    facts = tuple(FactResult(f, f.find(text)) for f in key_facts(article))
+    facts = _judge_facts(text, key_facts(article))
     copy_length, copy_text = copied_run(text, article.text)
     return ResumeReport(
         words=count_words(text, hyphenated=hyphenated),
@@ -735,4 +867,44 @@ def check_resume(text: str, article: "Article | None" = None, *, target: int | N
         max_copy=max_copy,
         first_person=first_person(text),
         quotations=len(_QUOTED.findall(text)),
+        second_person=second_person(text),
+        meta=meta_discourse(text),
+        repeated=repeated_sentence(text),
+        out_of_order=_out_of_order(text, facts),
     )
+
+
+def _judge_facts(text: str, facts: Sequence[Fact]) -> tuple[FactResult, ...]:
+    located = [(f, f.locate(text)) for f in facts]
+    results: list[FactResult] = []
+    for kind in ("affirm", "threat"):
+        where = [(f, loc, f.occurrences(text)) for f, loc in located
+                 if f.stance == kind and loc is not None and loc[1]]
+        if not where:
+            continue
+        from .checks.meaning import affirmed_at
+
+        # every place the fact is stated is judged: a later denial is a contradiction too
+        verdicts = iter(affirmed_at(text, [o for _, _, offsets in where for o in offsets], kind))
+        for f, loc, offsets in where:
+            denials = [why for affirmed, why in (next(verdicts) for _ in offsets) if not affirmed]
+            results.append(FactResult(f, loc[1], loc[0], denials[0] if denials else ""))
+    judged = {r.fact.name for r in results}
+    for f, loc in located:
+        if f.name not in judged:
+            results.append(FactResult(f, None if loc is None else loc[1], None if loc is None else loc[0]))
+    order = {f.name: i for i, f in enumerate(facts)}
+    return tuple(sorted(results, key=lambda r: order[r.fact.name]))
+
+
+def _out_of_order(text: str, facts: Sequence[FactResult]) -> tuple[str, ...]:
+    # compare sentences, not characters: facts of one sentence may come in any order
+    ends = [m.end() for m in _SENTENCE_END.finditer(text)]
+    sentence = lambda offset: sum(1 for e in ends if e <= offset)  # noqa: E731
+    placed = [(f.fact.order, sentence(f.position), f) for f in facts
+              if f.fact.order and f.position is not None and f.found]
+    for order_a, sent_a, a in placed:
+        for order_b, sent_b, b in placed:
+            if order_a < order_b and sent_a > sent_b:
+                return (b.found or b.fact.name, a.found or a.fact.name)
+    return ()

@@ -46,7 +46,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["Lexicon", "Mention", "Reading", "french_share", "lexicon", "read"]
+__all__ = ["Lexicon", "Mention", "Reading", "affirmed_at", "french_share", "lexicon", "read"]
 
 #: Dependency relations that start a new clause of its own: the climb stops there,
 #: so « … refusent de céder et veulent coopérer » does not deny the cooperation.
@@ -195,7 +195,14 @@ class Reading:
 
 
 def _key(token) -> tuple[str, str]:
-    return _fold(token.lemma_), _fold(token.text)
+    lemma = _fold(token.lemma_)
+    # the small model sometimes leaves a participle as its own lemma (« annulée »): read it as its verb
+    for ending in ("ees", "ee", "es", "e"):
+        if (lemma.endswith(ending) and token.pos_ in ("VERB", "ADJ", "AUX") and len(lemma) > 4
+                and not lemma.endswith(("er", "ir", "re", "oir"))):
+            lemma = lemma[: -len(ending)] + "er"
+            break
+    return lemma, _fold(token.text)
 
 
 def _negated(token, lex: Lexicon) -> Any:
@@ -232,14 +239,21 @@ def _mentions_of(doc, name: str, lex: Lexicon) -> list[Any]:
 
 def _cooperation_stance(token, lex: Lexicon) -> tuple[bool, str]:
     negative, why = False, ""
+    below = token
     for i, a in enumerate((token, *_chain(token))):
         neg = _negated(a, lex)
         if neg is not None:
             negative, why = not negative, neg.text
         lemma, text = _key(a)
         ended = [c for c in a.children if c.dep_ == "obj" and _key(c)[0] in lex.denying_nouns]  # « mettre fin à »
-        if i and (lemma in lex.denying_verbs or lemma in lex.denying_nouns or text in lex.denying_nouns or ended):
+        # « qui a quitté la CEDEAO, se dit prêt à coopérer »: a verb that denies its own object
+        # does not deny a clause hung on it (the small model often hangs clauses that way)
+        elsewhere = below.dep_ in ("ccomp", "acl", "acl:relcl", "advcl") and any(
+            c.dep_ == "obj" and c is not below for c in a.children)
+        if i and not elsewhere and (lemma in lex.denying_verbs or lemma in lex.denying_nouns
+                                    or text in lex.denying_nouns or ended):
             negative, why = not negative, a.text
+        below = a
     return not negative, why
 
 
@@ -321,3 +335,64 @@ def read(text: str, concepts: tuple[str, ...] = ("cooperation", "threat")) -> Re
             affirmed, why = stance(token, lex)
             mentions.append(Mention(name, token.text, affirmed, "" if affirmed else why))
     return Reading(text, fr >= 0.75 and en < 0.2, tuple(mentions))
+
+
+def affirmed_at(text: str, offsets: "list[int]", kind: str = "affirm") -> list[tuple[bool, str]]:
+    """Whether the words starting at each offset of ``text`` are affirmed or denied.
+
+    Used by the résumé check: each key fact found in a résumé is tested where
+    it was found.  ``kind="threat"`` judges a threat (it must be opposed, not
+    supported or declared gone); ``"affirm"`` anything that must not be denied.
+
+    Parameters
+    ----------
+    text : str
+    offsets : list of int
+        Character offsets in ``text`` (the start of a found fact).
+    kind : {"affirm", "threat"}
+
+    Returns
+    -------
+    list of (bool, str)
+        For each offset: affirmed?, and the word that denied it (or ``""``).
+
+    Examples
+    --------
+    >>> text = "La visite de Birame Diop a été annulée."
+    >>> affirmed_at(text, [text.index("visite")])
+    [(False, 'annulée')]
+    """
+    from ..nlp import nlp
+
+    lex = lexicon()
+    # same length: offsets in the answer stay offsets in the parse
+    doc = nlp()(text.replace("’", "'"))
+    stance = _threat_stance if kind == "threat" else _cooperation_stance
+    out = []
+    for offset in offsets:
+        token = next((t for t in doc if t.idx <= offset < t.idx + len(t.text)), None)
+        if token is None:
+            out.append((True, ""))
+            continue
+        affirmed, why = stance(token, lex)
+        if affirmed and kind == "affirm":
+            affirmed, why = _clause_window(token, lex)
+        out.append((affirmed, "" if affirmed else why))
+    return out
+
+
+#: Words that end the clause a fact was found in, for the window below.
+_CLAUSE_BREAKS = frozenset({",", ";", ":", ".", "!", "?", "mais", "et", "qui", "que", "car", "donc", "puis"})
+
+
+def _clause_window(token, lex: Lexicon) -> tuple[bool, str]:
+    # The small model misparses some short passives (« La visite … a été annulée »):
+    # a denying verb later in the same clause, not itself negated, also denies the fact.
+    doc = token.doc
+    for t in doc[token.i + 1:]:
+        if _fold(t.text) in _CLAUSE_BREAKS:
+            break
+        lemma, _ = _key(t)
+        if t.pos_ in ("VERB", "ADJ") and lemma in lex.denying_verbs and _negated(t, lex) is None:
+            return False, t.text
+    return True, ""

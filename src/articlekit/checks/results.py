@@ -74,7 +74,8 @@ class Result:
     def message(self, name: str, attempt: int = 1) -> str:
         """The single line a learner sees for this result."""
         if self.status == "passed":
-            return SUCCESS_LINE.format(name=name)
+            # a pass may say what it measured (« meets the measurable rules… ») instead of « correct »
+            return f"✅ {name}: {self.hints[0]}" if self.hints else SUCCESS_LINE.format(name=name)
         if self.status == "unanswered":
             return UNANSWERED_LINE.format(name=name)
         if self.status == "broken":
@@ -82,13 +83,15 @@ class Result:
         return FAILURE_LINE.format(name=name, hint=self.hint(attempt))
 
 
-def passed() -> Result:
-    """A passing result.
+def passed(note: str = "") -> Result:
+    """A passing result; ``note`` replaces « correct, well done! » when a check measures only part.
 
     >>> passed().ok
     True
+    >>> passed("meets the measurable rules; your teacher reads the rest.").message("resume")
+    '✅ resume: meets the measurable rules; your teacher reads the rest.'
     """
-    return Result("passed")
+    return Result("passed", (note,) if note else ())
 
 
 def failed(*hints: str) -> Result:

@@ -253,7 +253,14 @@ def target_words(answer, *, article) -> Result:
 
 
 def resume(answer, *, article) -> Result:
-    """Your own résumé of the article (a string): length, key facts, copying and énonciation."""
+    """Your own résumé of the article (a string): every measurable rule of a French exam résumé.
+
+    Length (± 10 % of a quarter of the article, by the exam's word count),
+    every key fact of the key file, in the article's order and not
+    contradicted, no run of more than 6 words copied, no repeated sentence,
+    and the source's énonciation (no je/nous/vous, no « l'auteur dit que »).
+    A pass says only that these rules hold: the teacher reads the rest.
+    """
     from ..resume import check_resume
 
     if not isinstance(answer, str) or not answer.strip():
@@ -264,19 +271,29 @@ def resume(answer, *, article) -> Result:
         return failed("Is this your own résumé? It is very close to one of the kit's reference summaries.")
     report = check_resume(answer, article)
     if report.ok:
-        return passed()
+        return passed("meets the measurable rules of the exercise; your teacher reads the rest.")
+    see = "Run `ak.check_resume(resume)` to see the table of what to change."
     if not report.length_ok:
-        return failed(f"Your résumé has {report.words} words: is that between {report.low} and {report.high}?",
-                      "Run `ak.check_resume(resume)` to see what to add or cut.")
-    if not report.person_ok:
-        return failed(f"Is it written in the third person? « {report.first_person[0]} » stands outside a quotation.",
-                      "Report speech: « le ministre affirme que… ».")
+        return failed(f"Your résumé has {report.words} words: is that between {report.low} and {report.high}?", see)
+    if report.repeated:
+        return failed(f"Does « {report.repeated[:60]} » say something new, or repeat an earlier sentence?", see)
+    if report.contradictions:
+        f = report.contradictions[0]
+        return failed(f"Does the article really say that? Look again at « {f.found} » and « {f.denied} ».", see)
+    if report.first_person or report.second_person:
+        word = (report.first_person + report.second_person)[0]
+        return failed(f"Who is speaking in your résumé? « {word} » stands outside a quotation.",
+                      "A résumé speaks as the article does, in the third person, with no je, nous or vous.")
+    if report.meta:
+        return failed(f"Does a résumé talk about the article (« {report.meta[0]} »)?",
+                      "Write as the author would, without « l'auteur dit que » or « selon l'article ».")
     if not report.copy_ok:
-        return failed(f"Did you copy {report.copy_length} words in a row from the article? Rephrase them.",
-                      "Run `ak.check_resume(resume)`: it shows the copied run.")
-    return failed(f"Does it keep the key facts (who, when, what, why)? {report.facts_found} of "
-                  f"{len(report.facts)} found.",
-                  "Run `ak.check_resume(resume)`: the table lists the facts still missing.")
+        return failed(f"Did you copy {report.copy_length} words in a row from the article? Rephrase them.", see)
+    if not report.facts_ok:
+        return failed(f"Does it keep every key fact (who, when, what, why and the conditions)? "
+                      f"{report.facts_found} of {len(report.facts)} found.", see)
+    return failed(f"Do the ideas come in the article's order? « {report.out_of_order[0]} » comes before "
+                  f"« {report.out_of_order[1]} » in your résumé.", see)
 
 
 # --------------------------------------------------------------------------
