@@ -24,6 +24,7 @@ _EXPORTS = _MappingProxyType({
     # --- model & parsing (foundation) ---
     "model": ("Article", "CleaningStep", "Entity", "OffsetMap", "Paragraph", "Sentence", "Token"),
     "parsing": ("ArticleFormatError", "load_article", "parse_article", "seed_path"),
+    "webpage": ("import_page",),
     "sentences": ("split_sentences",),
     "nlp": ("nlp",),
     # --- lesson 1: reading (glossary, readability, corrections) ---
@@ -78,6 +79,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and static completion (ke
     from .sentences import split_sentences
     from .storage import AnnotationFileError, load_annotations, reference, save_annotations
     from .summarising import Summary, oracle, sentence_scores, summarise
+    from .webpage import import_page
     from .widget import annotate
 del TYPE_CHECKING
 

@@ -512,7 +512,9 @@ def load_article(path: str | os.PathLike[str] | None = None) -> Article:
     ----------
     path : str or path-like, optional
         A text file of the same scraped shape as the seed: ``Rubric / Title``
-        on the first line, then paragraphs.  ``None`` reads the seed.
+        on the first line, then paragraphs.  ``None`` reads the seed.  A news
+        page saved from a browser (``.html``) is read too, with trafilatura
+        (see :func:`articlekit.import_page`).
 
     Returns
     -------
@@ -536,6 +538,11 @@ def load_article(path: str | os.PathLike[str] | None = None) -> Article:
     'Le Ministre de la Défense et des anciens'
     """
     file = Path(path) if path is not None else seed_path()
+    if path is not None:
+        from . import webpage  # light: trafilatura is imported only when a page is read
+
+        if webpage.is_web_page(file):  # a page saved from a browser (.html, or HTML content)
+            return webpage.import_page(file).to_article()
     size = file.stat().st_size
     if size > MAX_BYTES:
         raise ArticleFormatError(
