@@ -8,7 +8,7 @@ import pytest
 import articlekit as ak
 from articlekit.reading import CorrectionsError
 
-CATEGORIES = {"agreement", "capitalisation", "punctuation", "typography", "missing letter",
+CATEGORIES = {"expression", "construction", "consistency", "agreement", "capitalisation", "punctuation", "typography", "missing letter",
               "redundant pronoun", "hyphen", "construction", "consistency", "numbers"}
 
 
@@ -41,6 +41,16 @@ def test_the_listed_occurrence_exists(article):
 def test_slips_do_not_overlap_and_are_in_order(slips):
     for a, b in zip(slips, slips[1:]):
         assert a.end <= b.start, (a.text, b.text)
+
+
+def test_slips_the_assessment_issue_found_are_listed(slips):
+    pairs = {(s.text, s.correction) for s in slips}
+    assert ("en termes de conclusion", "en guise de conclusion") in pairs
+    assert ("domaine de défense", "domaine de la défense") in pairs
+    assert ("Corps d’Armée", "corps d’Armée") in pairs
+    assert sum(1 for s in slips if (s.text, s.correction) == ("anciens", "Anciens")) == 2
+    debatable = [s.text for s in slips if s.debatable]
+    assert debatable == ["internationaux, aux"]
 
 
 def test_the_known_slips_are_there(slips):

@@ -287,6 +287,9 @@ class Correction:
         ``missing letter``, ``redundant pronoun``...
     explanation : str
         One line saying why.
+    debatable : bool
+        True when good writers disagree (the teacher decides); fixing it is
+        never wrong, and leaving it is not a miss.
 
     Examples
     --------
@@ -304,6 +307,7 @@ class Correction:
     correction: str
     category: str
     explanation: str
+    debatable: bool = False
 
 
 def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
@@ -358,7 +362,7 @@ def corrections(article: Any = None) -> tuple[Correction, ...]:
                 f"corrections.json: {item['text']!r} (occurrence {n}) is not in this article's text")
         a, b = spans[n - 1]
         found.append(Correction(item["text"], n, a, b, item["correction"],
-                                item["category"], item["explanation"]))
+                                item["category"], item["explanation"], bool(item.get("debatable", False))))
     return tuple(sorted(found, key=lambda c: c.start))
 
 

@@ -183,10 +183,15 @@ def when(answer, *, article) -> Result:
 
 
 def where(answer, *, article) -> Result:
-    """The country where the meeting takes place (a string)."""
+    """The country where the meeting takes place (a string), as the text gives it."""
     if not isinstance(answer, str) or not answer.strip():
         return failed("Is your answer a place name between quotes?")
-    host, guest = _mentions(answer, _HOST), _mentions(answer, _GUEST)
+    host, guest = _mentions(answer, _HOST[:1]), _mentions(answer, _GUEST[:1])
+    city = _mentions(answer, _HOST[1:]) or _mentions(answer, _GUEST[1:])
+    if city and not (host or guest):
+        # the text never names a city: a capital is what the reader adds, not what the text says
+        return failed("Does the text name a city? Look for « dans notre pays »: which country does it give?",
+                      "Answer with what the article says, not what you know: the country, not its capital.")
     if host and not guest:
         return passed()
     if guest and not host:
