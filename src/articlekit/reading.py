@@ -295,9 +295,9 @@ class Correction:
     --------
     >>> import articlekit as ak
     >>> article = ak.load_article()
-    >>> slip = ak.corrections(article)[0]
+    >>> slip = next(c for c in ak.corrections(article) if c.category == "agreement")
     >>> slip.text, slip.correction, article.text[slip.start:slip.end] == slip.text
-    ('Sénégalais', 'sénégalais', True)
+    ('Forces Armée', 'Forces armées', True)
     """
 
     text: str
