@@ -3,33 +3,49 @@
 Journalists mark what people said in a few regular ways, and each way
 leaves a *cue* that a rule can read:
 
-============  ========================================================  ===========
-cue           example                                                   kind
-============  ========================================================  ===========
-``colon``     Le ministre explique : « Nous devons coopérer. »          direct
-``after``     « Nous devons coopérer », a dit le ministre.              direct
-``pour``      Pour Awa Ndiaye, « la réforme est urgente ».              direct
-``context``   Le ministre a salué « un pas historique ».                partial
-``motto``     Leur devise : « Un Peuple, Un But, Une foi »              motto
-``incise``    Mais, poursuit le ministre, les deux pays doivent…        indirect
-``que``       Le ministre a déclaré que les deux pays doivent…          indirect
-``selon``     Selon le ministre, les deux pays doivent…                 indirect
-============  ========================================================  ===========
+================  ========================================================  ===========
+cue               example                                                   kind
+================  ========================================================  ===========
+``colon``         Le ministre explique : « Nous devons coopérer. »          direct
+``after``         « Nous devons coopérer », a dit le ministre.              direct
+``pour``          Pour Awa Ndiaye, « la réforme est urgente ».              direct
+``inside``        « Nous sommes prêts, a-t-il dit. Nous partons. »          direct
+``continuation``  « … » alone in a paragraph, after someone's quotation     direct
+``context``       Le ministre a salué « un pas historique ».                partial
+``motto``         Leur devise : « Un Peuple, Un But, Une foi »              motto
+``incise``        Mais, poursuit le ministre, les deux pays doivent…        indirect
+``que``           Le ministre a déclaré que les deux pays doivent…          indirect
+``selon``         Selon le ministre, les deux pays doivent…                 indirect
+================  ========================================================  ===========
 
-- **direct**: someone's own words, a whole statement, in guillemets;
-- **partial**: a fragment in guillemets inside the writer's own sentence;
+- **direct**: someone's own words, a whole statement, in quotation marks;
+- **partial**: a fragment in quotation marks inside the writer's own sentence;
 - **motto**: a slogan or motto that nobody in particular says;
-- **indirect**: reported speech without guillemets (harder: the rules
+- **indirect**: reported speech without quotation marks (harder: the rules
   only catch a verb of saying in an incise, ``que``-clauses and *selon*).
 
-The speaker is then resolved to **one canonical name**: « Sadio CAMARA »,
-« Sadio Camara » and « le Général Sadio Camara » are the same person, and a
-role such as « le Ministre Sénégalais » is matched with the person whose
-titles, elsewhere in the text, share its words (*ministre*, *sénégal*).
-``il``/``elle`` point back to the last speaker.
+**Quotation marks.**  French guillemets « … », English quotes “ … ”, single
+quotes ‘ … ’ (or doubled ‘‘ … ’’) and straight quotes " … " are all read,
+nested or not: the outermost pair is the quotation, a pair inside it is part
+of its words (« Il nous a dit : “Vos primes seront payées.” »).  A ’ is a
+closing quote only while a ‘ is open (otherwise it is an apostrophe, as in
+*aujourd’hui*).  A quotation left open at the end of a paragraph goes on
+when the next paragraph opens again (the French way of quoting a long
+speech): each paragraph's part is a quotation.  The offsets always hold the
+quoted words: ``text[q.start:q.end] == q.text``.
+
+**Speakers** are resolved by :mod:`articlekit.speakers` to **one canonical
+name** (« Sadio CAMARA » = « Sadio Camara »): a role such as « le Ministre
+nigérien des Finances » or a pronoun (« a-t-il », « a t-il », « dit-il »)
+points back to the person named earlier.  A speaker is a person or a group
+of people (« la partie malienne »), never a place, a country or an
+organisation; when the rules are not sure the speaker is ``None`` and
+:attr:`Quote.speaker_reason` says why.
 
 These are rules, not understanding: they are meant to be read, tested and
-argued with.  Lesson 2 compares them with a careful human reading.
+argued with.  Lesson 2 compares them with a careful human reading;
+``benchmarks/bench_extraction.py`` measures them on the seed and on a set of
+test articles.
 
 Examples
 --------
@@ -42,21 +58,19 @@ Examples
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from types import MappingProxyType
-from typing import Any, Mapping
+from typing import Any
 
 from .annotation import Annotations, Span, _paragraph_sentences
+from .speakers import NATIONALITIES, NOT_NAMES, Resolution, Speakers  # noqa: F401  (kept importable here)
 
 __all__ = ["KINDS", "Quote", "extract_quotes", "quotes_to_annotations", "speaker_names"]
 
 #: The kinds of quotation, as in :attr:`Quote.kind`.
 KINDS = ("direct", "partial", "motto", "indirect")
 
-_UP = "A-ZÀ-ÖØ-Þ"
-_LOW = "a-zà-öø-ÿœæ"
-#: Verbs of saying, in the forms journalists use (present, past participle).
-SAYING_VERBS = (
+_BASE_VERBS = (
     "dit", "déclare", "déclaré", "explique", "expliqué", "souligne", "souligné", "poursuit",
     "poursuivi", "ajoute", "ajouté", "affirme", "affirmé", "estime", "estimé", "indique",
     "indiqué", "précise", "précisé", "rappelle", "rappelé", "insiste", "insisté", "assure",
@@ -72,60 +86,53 @@ SAYING_VERBS = (
     "enchaîné", "renchérit", "renchéri", "nuance", "nuancé", "admet", "admis", "concède", "concédé",
     "détaille", "détaillé", "rétorque", "rétorqué", "réplique", "répliqué", "assène", "asséné",
     "souhaite", "souhaité", "prévient", "argue", "argué", "explicite", "expliquera",
+    # added for issue 13
+    "soutient", "soutenu", "réagit", "réagi", "rassure", "rassuré", "clame", "clamé", "signale",
+    "signalé", "développe", "développé", "justifie", "justifié", "exhorte", "exhorté", "recommande",
+    "recommandé", "exige", "exigé", "dixit", "laisse entendre", "laissé entendre", "fait savoir",
+    "fait remarquer", "fait observer", "met en garde", "mis en garde", "réjouit", "réjoui", "félicite",
+    "félicité", "indigne", "indigné", "offusque", "offusqué", "emporte", "emporté", "proteste", "protesté",
+    "s’exclame", "tempête", "tempêté", "fulmine", "fulminé", "précisera", "ajoutera", "dira",
 )
-_VERB = (r"(?:s[’']\s?|se\s+)?(?:" + "|".join(sorted(SAYING_VERBS, key=len, reverse=True)) + r")"
-         r"(?:-t)?(?:-(?:il|elle|ils|elles|on))?(?![\w-])")
-_AUX = r"(?:(?:a|avait|aurait|ont|avaient)(?:-t-(?:il|elle|on))?\s+)?"
-_CONNECTIVE = re.compile(r"(?:Mais|Et|Or|Donc|Puis|Ainsi|Enfin|Car|Pourtant|Cependant)\s*,?\s+")
-_PRONOUN = re.compile(r"(?<![^\s-])(il|elle|ils|elles)(?![\w’'-])", re.IGNORECASE)
+_PLURALS = MappingProxyType({"dit": "disent", "reconnaît": "reconnaissent", "reconnait": "reconnaissent", "conclut": "concluent",
+            "répond": "répondent", "prévient": "préviennent", "promet": "promettent", "admet": "admettent",
+            "reprend": "reprennent", "soutient": "soutiennent", "avertit": "avertissent",
+            "renchérit": "renchérissent", "poursuit": "poursuivent", "réagit": "réagissent"})
 
-#: Country of each nationality adjective, so « sénégalais » and « Sénégal » agree.
-NATIONALITIES: Mapping[str, str] = MappingProxyType({
-    "sénégalais": "sénégal", "sénégalaise": "sénégal", "sénégalaises": "sénégal",
-    "malien": "mali", "malienne": "mali", "maliens": "mali", "maliennes": "mali",
-    "français": "france", "française": "france", "ivoirien": "côte", "ivoirienne": "côte",
-    "guinéen": "guinée", "guinéenne": "guinée", "burkinabè": "burkina", "burkinabé": "burkina",
-    "nigérien": "niger", "nigérienne": "niger", "nigérian": "nigeria", "nigériane": "nigeria",
-    "mauritanien": "mauritanie", "mauritanienne": "mauritanie", "algérien": "algérie",
-    "algérienne": "algérie", "marocain": "maroc", "marocaine": "maroc", "tchadien": "tchad",
-    "tchadienne": "tchad", "gambien": "gambie", "gambienne": "gambie", "togolais": "togo",
-    "togolaise": "togo", "béninois": "bénin", "béninoise": "bénin", "ghanéen": "ghana",
-    "ghanéenne": "ghana", "américain": "états-unis", "américaine": "états-unis", "russe": "russie",
-    "chinois": "chine", "chinoise": "chine", "allemand": "allemagne", "allemande": "allemagne",
-})
-_FUNCTION_WORDS = frozenset("""
-le la les l un une des du de d et à au aux ce cet cette ces son sa ses leur leurs notre nos votre vos
-en dans par pour sur avec sans sous entre vers chez qui que qu quoi dont où il elle ils elles on nous
-vous je tu j c s n y ne pas plus ainsi mais or donc car ni est sont a ont été être avoir se
-""".split())
-#: Capitalised words that are never part of a person's name (titles,
-#: institutions, places, sentence-initial words).
-NOT_NAMES = frozenset("""
-le la les l un une des du de d et au aux ce cet cette ces son sa ses leur leurs notre nos votre vos
-nous vous il elle ils elles on je tu c mais pour avec dans selon quant or donc car puis ainsi enfin
-après avant depuis lors hier aujourd demain si en par sur entre chez cependant pourtant
-monsieur madame mademoiselle ministre ministres président présidente général générale colonel
-capitaine commandant lieutenant sergent chef directeur directrice secrétaire ambassadeur ambassadrice
-maire gouverneur préfet député députée sénateur professeur docteur premier première porte-parole
-homologue délégation corps armée armées forces défense sécurité anciens combattants transition autorités
-autorité peuple république état etat états etats gouvernement ministère assemblée nationale conseil cour
-union nations unies cedeao onu otan mali sénégal france afrique dakar bamako paris niger guinée
-janvier février mars avril mai juin juillet août septembre octobre novembre décembre
-lundi mardi mercredi jeudi vendredi samedi dimanche dieu
-""".split()) | frozenset(NATIONALITIES)
-_CAP_WORD = re.compile(rf"(?<![\w’'-])[{_UP}][{_LOW}{_UP}]+(?:-[{_UP}][{_LOW}{_UP}]+)*(?![\w’'])")
-_TITLE_ABBR = re.compile(rf"(?<![\w])(?:M\.|Mme|Mlle|Dr|Pr|Me)\s+([{_UP}][{_LOW}{_UP}-]+)")
-_ROLE_HEAD = (r"(?:[Pp]remier\s+[Mm]inistre|[Mm]inistre|[Pp]résidente?|[Gg]énéral|[Hh]omologue|"
-              r"[Pp]orte-parole|[Cc]hef|[Dd]irect(?:eur|rice)|[Aa]mbassad(?:eur|rice)|[Ss]ecrétaire|"
-              r"[Mm]aire|[Gg]ouverneur|[Cc]olonel|[Cc]apitaine|[Cc]ommandant|[Pp]réfet|[Dd]éputée?|"
-              r"[Ss]énat(?:eur|rice))")
-_ROLE = re.compile(
-    r"(?<![\w])(?:(?:[Ll]e|[Ll]a|[Ll][’']|[Ss]on|[Ss]a|[Ll]eur|[Nn]otre|[Cc]e|[Cc]ette)\s*)?"
-    + _ROLE_HEAD
-    + rf"(?:(?:\s+(?:de\s+la|de\s+l[’']|des|du|de|d[’']|et\s+des|et\s+de\s+la|et\s+du|et)\s*|\s+)"
-      rf"(?:[{_LOW}]+\s+)?[{_UP}][\w-]*"
-      r"|\s+(?:" + "|".join(sorted(NATIONALITIES, key=len, reverse=True)) + r")(?![\w]))*"
-)
+
+def _forms(verbs: tuple[str, ...]) -> tuple[str, ...]:
+    """Each verb with its plural (« confient ») and its agreed participles (« interrogée »)."""
+    out: list[str] = []
+    for verb in verbs:
+        out.append(verb)
+        first, _, rest = verb.partition(" ")
+        rest = " " + rest if rest else ""
+        if first in _PLURALS:
+            out.append(_PLURALS[first] + rest)
+        elif first.endswith("e") and not first.endswith("é"):
+            out.append(first + "nt" + rest)
+        if first.endswith(("é", "i", "u")):
+            out.extend(first + end + rest for end in ("e", "s", "es"))
+        elif first.endswith("is") and first not in ("dit",):
+            out.extend(first + end + rest for end in ("e", "es"))
+    return tuple(dict.fromkeys(out))
+
+
+#: Verbs of saying, in the forms journalists use (present, past participle).
+SAYING_VERBS = _forms(_BASE_VERBS)
+
+_CLITIC = r"(?:[-\s]t-|-)(?:il|elle|ils|elles|on)(?![\w’'])"
+_VERB = (r"(?:s[’']\s?|se\s+)?(?:" + "|".join(re.escape(v).replace(r"\ ", r"\s+")
+                                             for v in sorted(SAYING_VERBS, key=len, reverse=True)) + r")"
+         rf"(?:{_CLITIC})?(?![\w-])")
+_ADVERBS = (r"(?:(?:toutefois|également|aussi|ensuite|encore|alors|enfin|notamment|déjà|bien|même|pourtant|"
+            r"cependant|néanmoins|vivement|clairement|simplement|plutôt|longuement|d[’']abord|d[’']ailleurs|"
+            r"par\s+ailleurs|pour\s+sa\s+part|de\s+son\s+côté)\s+){0,2}")
+_AUX = (r"(?:(?:leur|lui|nous|vous|me|m[’']|l[’']|les|le|la|en|y)\s*)?"
+        r"(?:(?:a|avait|aurait|ont|avaient|auraient|s[’']est|se\s+sont|s[’']était|est|sont)"
+        rf"(?:{_CLITIC})?\s+{_ADVERBS})?")
+_CONNECTIVE = re.compile(r"(?:Mais|Et|Or|Donc|Puis|Ainsi|Enfin|Car|Pourtant|Cependant)\s*,?\s+")
+_INVERTED = re.compile(_CLITIC)
 
 
 @dataclass(frozen=True)
@@ -135,22 +142,29 @@ class Quote:
     Attributes
     ----------
     start, end : int
-        Offsets of the quoted words in the text (inside the guillemets,
+        Offsets of the quoted words in the text (inside the quotation marks,
         without the spaces next to them).
     text : str
         The quoted words, ``text[start:end]``.
     kind : str
         ``"direct"``, ``"partial"``, ``"motto"`` or ``"indirect"``.
     speaker : str or None
-        One canonical name for who says it (``None`` for a motto, or when no
-        cue gives a speaker).
+        One canonical name for who says it, or the words of a group of
+        people (« la partie malienne »); ``None`` for a motto, or when the
+        rules cannot tell (see ``speaker_reason``).  Never a place, a country
+        or an organisation.
     cue : str
-        Which cue decided: ``"colon"``, ``"after"``, ``"pour"``,
+        Which cue decided: ``"colon"``, ``"after"``, ``"pour"``, ``"inside"``,
         ``"context"``, ``"continuation"``, ``"motto"``, ``"incise"``,
         ``"que"`` or ``"selon"``.
     mention : tuple of int or None
         ``(start, end)`` of the words naming the speaker near the quote
         (« le Ministre Sénégalais »), or ``None`` (pronoun, no speaker).
+    speaker_reason : str or None
+        How the speaker was found (``"named"``, « role « le ministre » →
+        Awa Ndiaye », « « a-t-il » → Amadou Sow »…), or why there is none
+        (« an organisation, not a person: « le ministère » », « role « le
+        ministre » fits Amadou Sow or Moussa Keita »…).
 
     Examples
     --------
@@ -158,6 +172,8 @@ class Quote:
     >>> q = ak.extract_quotes("Le ministre Amadou Sow explique : « Nous avançons. »")[0]
     >>> q.text, q.kind, q.speaker, q.cue
     ('Nous avançons.', 'direct', 'Amadou Sow', 'colon')
+    >>> ak.extract_quotes("« Tout va bien », indique le ministère.")[0].speaker_reason
+    'an organisation, not a person: « le ministère »'
     """
 
     start: int
@@ -167,158 +183,126 @@ class Quote:
     speaker: str | None
     cue: str = "context"
     mention: tuple[int, int] | None = None
+    speaker_reason: str | None = None
 
 
 # ---------------------------------------------------------------------- #
-# People: names, their variants and their roles
+# Quotation marks
 # ---------------------------------------------------------------------- #
 @dataclass(frozen=True)
-class _Name:
-    start: int
-    end: int
-    key: str          # casefolded surname: what makes two variants one person
-    words: tuple[str, ...]
+class _Pair:
+    """One outermost quotation: the words between its marks."""
+
+    start: int            # first offset inside the marks
+    end: int              # offset of the closing mark (or of the paragraph end)
+    opened: int           # offset of the opening mark (start of the paragraph if it was resumed)
+    closed: int           # offset of the closing mark (end of the paragraph if it goes on)
+    goes_on: bool = False  # left open: the next paragraph goes on with it
+    resumed: bool = False  # no opening mark: it goes on from the previous paragraph
 
 
-def _display(word: str) -> str:
-    return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+_PARAGRAPH = re.compile(r"[^\n]+(?:\n(?!\n)[^\n]*)*")
 
 
-def _names(text: str) -> list[_Name]:
-    """Every mention of a person's name: two or more capitalised words that
-    are not titles, places or institutions, or a surname after M./Mme/Dr."""
-    found: list[_Name] = []
-    words = list(_CAP_WORD.finditer(text))
-    run: list[re.Match] = []
-
-    def flush() -> None:
-        if len(run) >= 2:
-            found.append(_Name(run[0].start(), run[-1].end(), run[-1].group().casefold(),
-                               tuple(m.group() for m in run)))
-        run.clear()
-
-    for m in words:
-        adjacent = run and text[run[-1].end():m.start()] == " "
-        if not adjacent:
-            flush()
-        if m.group().casefold() in NOT_NAMES:
-            flush()
-            continue
-        run.append(m)
-    flush()
-    for m in _TITLE_ABBR.finditer(text):
-        if not any(n.start <= m.start(1) < n.end for n in found) and m.group(1).casefold() not in NOT_NAMES:
-            found.append(_Name(m.start(1), m.end(1), m.group(1).casefold(), (m.group(1),)))
-    return sorted(found, key=lambda n: n.start)
-
-
-def _content_words(fragment: str) -> set[str]:
-    out = set()
-    for w in re.findall(rf"[{_LOW}{_UP}][{_LOW}{_UP}-]*", fragment):
-        w = w.casefold()
-        w = NATIONALITIES.get(w, w)
-        if w not in _FUNCTION_WORDS and len(w) > 1:
-            out.add(w)
-    return out
-
-
-class _People:
-    """Names in the text grouped into persons, with the words of their titles."""
-
-    def __init__(self, text: str, sentences: list[tuple[int, int]]) -> None:
-        self.text = text
-        self.names = _names(text)
-        self.display: dict[str, str] = {}
-        self.profile: dict[str, set[str]] = {}
-        for i, n in enumerate(self.names):
-            words = tuple(_display(w) for w in n.words)
-            best = self.display.get(n.key)
-            if best is None or len(words) > len(best.split()):
-                self.display[n.key] = " ".join(words)
-            s_start = max((a for a, _ in sentences if a <= n.start), default=0)
-            s_end = min((b for _, b in sentences if b >= n.end), default=len(text))
-            lo = max(s_start, self.names[i - 1].end if i else 0, n.start - 80)
-            hi = min(s_end, self.names[i + 1].start if i + 1 < len(self.names) else len(text), n.end + 50)
-            before, after = text[lo:n.start], text[n.end:hi]
-            before = re.split(r"[«»:;]", before)[-1]
-            if re.search(r"(?<![\w])(?:avec|contre|par|chez|pour|à)\s+(?:son|sa|ses|le|la|les|l[’']|leur)\s*[^,]*,\s*$",
-                         before):
-                # « avec son homologue malien, NAME, … »: that title belongs to someone else
-                before = ""
-            # an apposition ends at a verb or a conjunction: what follows is not a title
-            after = re.split(r"[«».;:]|\s(?:et|a|ont|est|sont|avec|qui)\s", after)[0]
-            self.profile.setdefault(n.key, set()).update(_content_words(before + " " + after))
-
-    def name_in(self, a: int, b: int) -> _Name | None:
-        return next((n for n in self.names if a <= n.start and n.end <= b), None)
-
-    def last_before(self, offset: int) -> str | None:
-        before = [n for n in self.names if n.end <= offset]
-        return before[-1].key if before else None
-
-    def resolve_role(self, words: set[str], offset: int) -> str | None:
-        scores = {key: len(words & profile) for key, profile in self.profile.items()}
-        best = max(scores.values(), default=0)
-        if best == 0:
-            return None
-        tied = [k for k, v in scores.items() if v == best]
-        # ties: the person named most recently before the role mention
-        recent = [n.key for n in self.names if n.end <= offset and n.key in tied]
-        return recent[-1] if recent else tied[0]
+def _paragraph_marks(text: str, a: int, b: int) -> tuple[list[tuple[int, int, int, int]], list[tuple[str, int, int]],
+                                                          list[tuple[str, int, int]]]:
+    """Scan one paragraph: its closed outermost pairs (open, len, close, len),
+    what is left open (kind, offset, length) and the closers with no opener."""
+    pairs, stack, orphans = [], [], []
+    i = a
+    while i < b:
+        ch, two = text[i], text[i:i + 2]
+        prev = text[i - 1] if i > a else " "
+        after = text[i + 1] if i + 1 < b else " "
+        kind, size, role = None, 1, None
+        if two == "‘‘":
+            kind, size, role = "‘‘", 2, "open"
+        elif two == "’’" and any(k == "‘‘" for k, _, _ in stack):
+            kind, size, role = "‘‘", 2, "close"
+        elif ch in "«“":
+            kind, role = ch, "open"
+        elif ch in "»”":
+            kind, role = "«" if ch == "»" else "“", "close"
+        elif ch == "‘" and not (prev.isalpha() and after.isalpha()):
+            kind, role = "‘", "open"
+        elif ch == "’" and any(k == "‘" for k, _, _ in stack) and not after.isalpha():
+            kind, role = "‘", "close"
+        elif ch == '"':
+            open_like = (prev.isspace() or prev in "([«“‘—–-:/") and not after.isspace()
+            inside = any(k == '"' for k, _, _ in stack)
+            kind = '"'
+            role = "close" if inside and (not prev.isspace() or not open_like) else "open"
+        if role == "open":
+            stack.append((kind, i, size))
+        elif role == "close":
+            if any(k == kind for k, _, _ in stack):
+                while stack:
+                    k, at, n = stack.pop()
+                    if k == kind:
+                        break
+                if not stack:
+                    pairs.append((at, n, i, size))
+            elif not stack:
+                orphans.append((kind, i, size))
+        i += size
+    return pairs, stack, orphans
 
 
-@dataclass
-class _Resolution:
-    key: str | None = None
-    mention: tuple[int, int] | None = None
-
-
-def _resolve(people: _People, a: int, b: int, last_speaker: str | None,
-             *, allow_pronoun: bool = True) -> _Resolution:
-    """The speaker named (or pointed at) in ``text[a:b]``."""
-    text = people.text
-    name = people.name_in(a, b)
-    if name is not None:
-        return _Resolution(name.key, (name.start, name.end))
-    for role in _ROLE.finditer(text, a, b):
-        key = people.resolve_role(_content_words(role.group()), role.start())
-        if key is not None:
-            start = role.start()
-            return _Resolution(key, (start, role.end()))
-    if allow_pronoun and _PRONOUN.search(text, a, b):
-        key = last_speaker or people.last_before(a)
-        return _Resolution(key, None)
-    return _Resolution()
+def _pairs(text: str) -> list[_Pair]:
+    """Every outermost quotation of the text, paragraph by paragraph."""
+    paragraphs = [(m.start(), m.end()) for m in _PARAGRAPH.finditer(text)]
+    scans = [_paragraph_marks(text, a, b) for a, b in paragraphs]
+    out: list[_Pair] = []
+    open_from: str | None = None  # the kind of quotation the previous paragraph left open
+    for k, ((a, b), (closed, left, orphans)) in enumerate(zip(paragraphs, scans)):
+        resumed_end = None
+        if open_from is not None:
+            first = [o for o in orphans if o[0] == open_from]
+            if first and not any(at < first[0][1] for _, at, _, _ in closed):
+                resumed_end = first[0][1]
+                out.append(_Pair(a, resumed_end, a, resumed_end, resumed=True))
+        for at, n, close, _ in closed:
+            if resumed_end is not None and at < resumed_end:
+                continue
+            out.append(_Pair(at + n, close, at, close))
+        open_from = None
+        if left:
+            kind, at, n = left[0]
+            nxt = scans[k + 1] if k + 1 < len(paragraphs) else None
+            if nxt is not None and kind in ("«", "“", '"', "‘‘"):
+                na, nb = paragraphs[k + 1]
+                starts_again = text[na:na + len(kind)] == kind
+                closes_later = any(o[0] == kind for o in nxt[2])
+                if starts_again or closes_later:
+                    out.append(_Pair(at + n, b, at, b, goes_on=True))
+                    open_from = kind
+    return sorted(out, key=lambda p: p.start)
 
 
 # ---------------------------------------------------------------------- #
-# Quotations in guillemets
+# Cues around a quotation
 # ---------------------------------------------------------------------- #
-def _guillemet_pairs(text: str) -> list[tuple[int, int]]:
-    """(offset of «, offset of ») for each outermost quotation in a paragraph."""
-    pairs, depth, opened = [], 0, -1
-    for i, ch in enumerate(text):
-        if ch == "\n" and text[i:i + 2] == "\n\n":
-            depth, opened = 0, -1  # a quotation never crosses a paragraph break here
-        elif ch == "«":
-            if depth == 0:
-                opened = i
-            depth += 1
-        elif ch == "»" and depth > 0:
-            depth -= 1
-            if depth == 0:
-                pairs.append((opened, i))
-    return pairs
-
-
 _MOTTO = re.compile(r"\b(?:devise|slogan|mot\s+d[’']ordre|maxime|leitmotiv|adage|proverbe|formule|hymne)\b",
                     re.IGNORECASE)
+_UP = "A-ZÀ-ÖØ-Þ"
 # « Pour X, « … » »: X starts with a name, a title or a determiner (« Pour renforcer… » is a purpose)
-_POUR = re.compile(r"(?:^|[.;]\s+)(?:Pour|Selon|D[’']après)\s+"
-                   rf"(?P<np>(?:[{_UP}]|(?:le|la|l[’']|les|son|sa|leur|ce|cette)\b)[^«»:;]*?)\s*,?\s*$")
-_NP = r"(?P<np>(?:(?<![\w])(?:M|MM|Dr|Pr|Me)\.|[^,.;:!?«»])*)"
-_TAIL = re.compile(r"^\s*[,.!?…]?\s*[-–—]?\s*" + _AUX + _VERB + _NP)
+_ACCORDING = r"(?:Pour|Selon|D[’']après|À\s+en\s+croire|A\s+en\s+croire|De\s+l[’']avis\s+d(?:e\s+|u\s+|es\s+|[’'])|Aux\s+dires\s+d(?:e\s+|u\s+|es\s+|[’']))"
+_POUR = re.compile(rf"(?:^|[.;]\s+){_ACCORDING}\s*"
+                   rf"(?P<np>(?:[{_UP}]|(?:le|la|l[’']|les|son|sa|leur|ce|cette|lui|elle|eux|elles)\b)[^«»“”\":;]*?)"
+                   r"\s*,?\s*$")
+_TAIL = re.compile(r"^\s*[,.!?…]?\s*[-–—]?\s*" + _AUX + _VERB)
+_TAIL_INVERTED = re.compile(r"^\s*[,.!?…]?\s*[-–—]?\s*(?:(?:leur|lui|nous|vous|me|m[’']|l[’']|les|le|la|en|y)\s*)?"
+                            r"(?:s[’']\s?|se\s+)?(?:(?:a|avait|aurait|ont|avaient|est|sont)" + _CLITIC
+                            + r"\s+[\wàâçéèêëîïôûùüÿœ’'-]+|[\wàâçéèêëîïôûùüÿœ’']+" + _CLITIC + ")")
+# « Et d’ajouter : », « Avant de conclure : »: the speaker goes on
+_NARRATIVE = re.compile(r"^\s*(?:Et|Avant|Puis|Et\s+puis)\s+d(?:e\s+|[’'])\s*(?:(?:lui|leur|nous|vous)\s+)?"
+                        r"(?:ajouter|poursuivre|conclure|préciser|expliquer|souligner|insister|renchérir|lancer|"
+                        r"marteler|rappeler|indiquer|affirmer|déclarer|relever|noter|faire\s+savoir|"
+                        r"s[’']interroger|se\s+demander|avertir|prévenir|nuancer|confier|reconnaître|résumer)\b",
+                        re.IGNORECASE)
 _SAID_IN_LEAD = re.compile(r"(?<![\w-])" + _AUX + _VERB)
+# « …, a-t-il poursuivi. Nous… »: a speaker clause inside the marks
+_INSIDE = re.compile(r",\s*" + _AUX + _VERB + r"(?P<np>[^,.;:!?«»“”\"]*)[,.;]\s")
 
 
 def _sentence_of(sentences: list[tuple[int, int]], offset: int) -> tuple[int, int]:
@@ -336,51 +320,243 @@ def _strip_inside(text: str, a: int, b: int) -> tuple[int, int]:
     return a, b
 
 
+def _colon_end(lead: str) -> bool:
+    """Does the lead-in end with a colon (« explique : », « Il ajoute :. »)?"""
+    return re.search(r":\s*[.,]?\s*$", lead) is not None
+
+
 # ---------------------------------------------------------------------- #
-# Reported speech without guillemets
+# Reported speech without quotation marks
 # ---------------------------------------------------------------------- #
 _INCISE_FIRST = re.compile(r"^(?P<conn>" + _CONNECTIVE.pattern + r")?" + _AUX + _VERB
                            + r"\s+(?P<np>[^,]+),\s*(?P<content>.+?)\s*[.!?…]*$", re.DOTALL)
 _INCISE_LAST = re.compile(r",\s*" + _AUX + _VERB + r"(?P<np>[^,]*?)\s*[.!?…]*$", re.DOTALL)
-_QUE = re.compile(r"^(?P<subject>[^;«»]*?)\s+" + _AUX + _VERB + r"(?:\s+[\w’']+)?\s+qu(?:e\s+|[’'])(?P<content>.+?)\s*[.!?…]*$",
-                  re.DOTALL)
-_SELON = re.compile(r"^(?:Selon|D[’']après)\s+(?!laquelle|lequel|lesquel)(?P<np>[^,]+),\s*(?P<content>.+?)\s*[.!?…]*$",
+_QUE = re.compile(r"^(?P<subject>[^;«»“”\"]*?)\s+" + _AUX + _VERB
+                  + r"(?:\s+[\w’']+)?\s+qu(?:e\s+|[’'])(?P<content>.+?)\s*[.!?…]*$", re.DOTALL)
+_SELON = re.compile(r"^(?:Selon|D[’']après|À\s+en\s+croire|A\s+en\s+croire|De\s+l[’']avis\s+d(?:e\s+|u\s+|es\s+|[’'])|"
+                    r"Aux\s+dires\s+d(?:e\s+|u\s+|es\s+|[’']))\s*(?!laquelle|lequel|lesquel|nos\s+informations|"
+                    r"nos\s+sources|certaines\s+sources|des\s+sources)(?P<np>[^,]+),\s*(?P<content>.+?)\s*[.!?…]*$",
                     re.DOTALL)
 
 
-def _indirect(text: str, a: int, b: int, people: _People, last: str | None) -> Quote | None:
-    """Reported speech in the sentence ``text[a:b]``, if a cue and a speaker are found.
-
-    Without a speaker there is no reported speech to speak of: « La partie
-    malienne, quant à elle, se dit ouverte… » names no one and is left out.
-    """
-    sentence = text[a:b]
-    conn = _CONNECTIVE.match(sentence)
-    skip = conn.end() if conn else 0
-    candidates = []
-    m = _INCISE_FIRST.match(sentence)
-    if m:
-        candidates.append((m.start("np"), m.end("np"), m.start("content"), m.end("content"), "incise"))
-    m = _SELON.match(sentence, skip)
-    if m:
-        candidates.append((m.start("np"), m.end("np"), m.start("content"), m.end("content"), "selon"))
-    m = _INCISE_LAST.search(sentence)
-    if m and m.start() > skip:
-        candidates.append((m.start("np"), m.end("np"), skip, m.start(), "incise"))
-    m = _QUE.match(sentence, skip)
-    if m:
-        candidates.append((m.start("subject"), m.end("subject"), m.start("content"), m.end("content"), "que"))
-    for np_start, np_end, start, end, cue in candidates:
-        res = _resolve(people, a + np_start, a + np_end, last)
-        if res.key is not None:
-            return _make(text, a + start, a + end, "indirect", res, people, cue)
-    return None
+# Sentence ends the kit's splitter does not see yet: a closing ’ or " after the
+# final punctuation (« … marquer !" Les Lions… »), a sentence opening with ‘.
+_MISSED_END = re.compile(r"[.!?…]+[\"’](?=\s+[A-ZÀ-Þ«“‘\"])|[.!?…]+(?=\s+‘)")
 
 
-def _make(text: str, a: int, b: int, kind: str, res: _Resolution, people: _People, cue: str) -> Quote:
-    a, b = _strip_inside(text, a, b)
-    speaker = people.display.get(res.key) if res.key else None
-    return Quote(a, b, text[a:b], kind, speaker, cue, res.mention if speaker else None)
+def _refine(text: str, sentences: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Cut the sentences at the ends :func:`~articlekit.sentences.split_sentences` misses
+    around ‘ ’ and straight quotes (for finding cues only; ``article.sentences`` is unchanged)."""
+    from .sentences import _is_abbreviation_or_initial
+
+    out = []
+    for a, b in sentences:
+        start = a
+        for m in _MISSED_END.finditer(text, a, b):
+            if m.group() == "." and _is_abbreviation_or_initial(text[start:m.start()]):
+                continue
+            out.append((start, m.end()))
+            start = m.end()
+            while start < b and text[start].isspace():
+                start += 1
+        out.append((start, b))
+    return out
+
+
+class _Extractor:
+    """One pass over a text: quotations in order, each resolved with what came before."""
+
+    def __init__(self, text: str, sentences: list[tuple[int, int]], doc: Any) -> None:
+        self.text = text
+        sentences = _refine(text, sentences)
+        self.sentences = sentences
+        self.people = Speakers(text, sentences, doc)
+        self.pairs = _pairs(text)
+        self.people.quoted([(p.start, p.end) for p in self.pairs])
+        self.last: Resolution | None = None
+        self.last_end = -1
+        self.quotes: list[Quote] = []
+
+    # -- helpers ---------------------------------------------------------- #
+    def make(self, a: int, b: int, kind: str, res: Resolution, cue: str) -> Quote:
+        a, b = _strip_inside(self.text, a, b)
+        return Quote(a, b, self.text[a:b], kind, res.speaker, cue,
+                     res.mention if res.speaker else None, res.reason)
+
+    def keep(self, q: Quote, res: Resolution, sentence_start: int) -> None:
+        if q.end <= q.start:
+            return
+        self.quotes.append(q)
+        if q.kind != "motto":
+            self.people.note(sentence_start, res)
+            if res.speaker is not None:
+                self.last = res
+            self.last_end = q.end
+
+    # -- reported speech -------------------------------------------------- #
+    def indirect(self, a: int, b: int) -> None:
+        """Reported speech in the sentence ``text[a:b]``, if a cue and someone who speaks are found.
+
+        Without a person or a group there is no reported speech to speak of:
+        « La partie malienne, quant à elle, se dit ouverte… » names no one who
+        says anything and is left out, and so is what an organisation says.
+        """
+        sentence = self.text[a:b]
+        conn = _CONNECTIVE.match(sentence)
+        skip = conn.end() if conn else 0
+        candidates = []
+        m = _INCISE_FIRST.match(sentence)
+        if m:
+            candidates.append((m.start("np"), m.end("np"), m.start("content"), m.end("content"), "incise", True))
+        m = _SELON.match(sentence, skip)
+        if m:
+            # « D’après la présidente de la commission, Isatou NJIE, les décrets… »: the name is the np's
+            apposed = re.match(r"(?:(?:M\.|Mme|Mlle|Dr|Pr|Me)\s+)?(?P<name>[^,]{2,60}),\s*", sentence[m.start("content"):])
+            content_start = m.start("content")
+            if apposed and self.people.is_name(a + content_start + apposed.start("name"),
+                                               a + content_start + apposed.end("name")):
+                content_start += apposed.end()
+            candidates.append((m.start("np"), content_start, content_start, m.end("content"), "selon", False))
+        m = _INCISE_LAST.search(sentence)
+        if m and m.start() > skip:
+            inverted = _INVERTED.search(m.group()) is not None
+            np_start = m.start() if inverted else m.start("np")
+            candidates.append((np_start, m.end("np"), skip, m.start(), "incise", not inverted))
+        m = _QUE.match(sentence, skip)
+        if m:
+            candidates.append((m.start("subject"), m.start("content"), m.start("content"), m.end("content"),
+                               "que", False))
+        for np_start, np_end, start, end, cue, inverted in candidates:
+            res = self.people.subject(a + np_start, a + np_end, inverted=inverted, last=self.last)
+            if res.kind == "none" and cue == "que":
+                continue
+            if res.human:
+                q = self.make(a + start, a + end, "indirect", res, cue)
+                self.keep(q, res, a)
+                return
+
+    # -- quotations in marks ---------------------------------------------- #
+    def quoted(self, pair: _Pair) -> tuple[Quote, Resolution, int]:
+        text, people = self.text, self.people
+        a, b = _strip_inside(text, pair.start, pair.end)
+        s_start, _ = _sentence_of(self.sentences, pair.opened if not pair.resumed else pair.start)
+        _, s_end = _sentence_of(self.sentences, max(pair.closed - 1, pair.start))
+        if s_end <= pair.closed:
+            s_end = pair.closed + 1
+        lead_start = s_start
+        # a quotation earlier in the same sentence ends the lead-in
+        for other in self.pairs:
+            if s_start <= other.closed < pair.opened:
+                lead_start = other.closed + 1
+        lead = text[lead_start:pair.opened] if not pair.resumed else ""
+        tail_start = pair.closed + (2 if text[pair.closed:pair.closed + 2] == "’’" else 1)
+        next_open = min((o.opened for o in self.pairs if o.opened >= tail_start), default=s_end)
+        tail_end = min(s_end, next_open)
+        tail = text[tail_start:tail_end] if not pair.goes_on else ""
+        stripped = lead.strip(" \t\n—–-")  # « — « … » »: a dash opens a line of dialogue
+        if not stripped and not pair.resumed:
+            # « Il ajoute : » closing the sentence before: that is the lead-in
+            previous = [(x, y) for x, y in self.sentences if y <= s_start and text.count("\n\n", y, s_start) <= 1]
+            if previous and _colon_end(text[previous[-1][0]:previous[-1][1]]):
+                lead_start = previous[-1][0]
+                lead = text[lead_start:previous[-1][1]]
+                stripped = lead.strip(" \t\n—–-")
+
+        if _MOTTO.search(lead) and (_colon_end(stripped) or len(lead.split()) < 12 or _MOTTO.search(lead[-60:])):
+            return (Quote(a, b, text[a:b], "motto", None, "motto", None, "a motto: nobody in particular says it"),
+                    Resolution(None, None, "motto"), s_start)
+        m = _POUR.search(lead)
+        if m and not _SAID_IN_LEAD.search(m.group("np")):
+            np_start, np_end = lead_start + m.start("np"), lead_start + m.end("np")
+            comma = text.find(",", np_start, np_end)
+            if comma >= 0 and self._clause(comma + 1, np_end):
+                # « Selon le ministre, cette loi place la Gambie « … » »: a fragment, said by X
+                res = people.subject(np_start, comma, allow_pronoun=True, last=self.last)
+                if res.speaker is not None:
+                    return self.make(a, b, "partial", res, "selon"), res, s_start
+            else:
+                pronoun = re.match(r"(?:lui|elle|eux|elles)\b", text[np_start:np_end]) is not None
+                res = people.subject(np_start, np_end, allow_pronoun=pronoun, last=self.last)
+                if res.speaker is not None or res.kind in ("organisation", "place", "unnamed", "role", "pronoun"):
+                    return self.make(a, b, "direct", res, "pour"), res, s_start
+        m = _TAIL.match(tail) or _TAIL_INVERTED.match(tail)
+        if m:
+            inverted = _INVERTED.search(m.group()) is not None
+            if inverted:
+                clitic = _INVERTED.search(m.group())
+                res = people.subject(tail_start + clitic.start(), tail_start + m.end(), last=self.last)
+            else:
+                res = people.subject(tail_start + m.end(), tail_end, inverted=True, last=self.last)
+            kind = "direct" if not stripped or _colon_end(stripped) else "partial"
+            return self.make(a, b, kind, res, "after"), res, s_start
+        if _NARRATIVE.match(lead) and self.last is not None:
+            res = Resolution(self.last.speaker, None, f"« {_NARRATIVE.match(lead).group().strip()} » goes on "
+                             f"with the speaker before ({self.last.speaker})", self.last.key, self.last.kind)
+            return self.make(a, b, "direct", res, "colon"), res, s_start
+        if _colon_end(stripped):
+            said = None
+            for said in _SAID_IN_LEAD.finditer(lead):
+                break
+            region_end = lead_start + (said.start() if said else len(lead))
+            res = people.subject(lead_start, region_end, last=self.last)
+            if res.kind == "none" and said:
+                res = people.subject(lead_start, pair.opened, last=self.last)
+            return self.make(a, b, "direct", res, "colon"), res, s_start
+        inside = _INSIDE.search(text, pair.start, pair.end)
+        if not stripped and inside is not None:
+            clitic = _INVERTED.search(inside.group())
+            if clitic is not None:
+                res = people.subject(inside.start() + clitic.start(), inside.end(), last=self.last, within_quote=True)
+            else:
+                res = people.subject(inside.start("np"), inside.end("np"), inverted=True, last=self.last,
+                                     within_quote=True)
+            return self.make(a, b, "direct", res, "inside"), res, s_start
+        if not stripped:
+            prev = next((q for q in reversed(self.quotes) if q.kind != "motto"), None)
+            breaks = text.count("\n\n", prev.end, pair.opened) if prev is not None else 99
+            if prev is not None and prev.speaker and (pair.resumed or breaks <= 1):
+                key = self.last.key if self.last is not None and self.last.speaker == prev.speaker else None
+                res = Resolution(prev.speaker, None, f"goes on from the quotation before ({prev.speaker})",
+                                 key, "name" if key else "group")
+            else:
+                res = Resolution(None, None, "a quotation with no cue")
+            return self.make(a, b, "direct", res, "continuation"), res, s_start
+        res = people.subject(lead_start, pair.opened, last=self.last)
+        return self.make(a, b, "partial", res, "context"), res, s_start
+
+    def _clause(self, a: int, b: int) -> bool:
+        """Is ``text[a:b]`` a clause with a verb (not a name in apposition)?"""
+        doc = self.people.doc
+        if doc is not None:
+            span = doc.char_span(a, b, alignment_mode="expand")
+            if span is not None:
+                return any(t.pos_ in ("VERB", "AUX") for t in span)
+        return re.search(r"\s[a-zà-ÿ]{3,}\s", self.text[a:b]) is not None
+
+    def run(self) -> tuple[Quote, ...]:
+        covered = [(p.opened, p.closed) for p in self.pairs]
+        pending = sorted([("q", p.start, p) for p in self.pairs]
+                         + [("s", a, (a, b)) for a, b in self.sentences
+                            if not any(a <= o < b or a <= c < b or (o < a and b <= c) for o, c in covered)],
+                         key=lambda item: item[1])
+        waiting: int | None = None  # a quotation that goes on, with no speaker of its own yet
+        for what, _, item in pending:
+            if what == "s":
+                self.indirect(*item)
+                continue
+            q, res, s_start = self.quoted(item)
+            if q.end <= q.start:
+                continue
+            if waiting is not None and q.speaker is not None and q.cue != "continuation":
+                # the cue after the part that follows tells who spoke the part before
+                self.quotes[waiting] = replace(
+                    self.quotes[waiting], speaker=q.speaker, cue="continuation",
+                    speaker_reason=f"goes on in the next paragraph, said by {q.speaker}")
+            waiting = None
+            self.keep(q, res, s_start)
+            if item.goes_on and q.speaker is None:
+                waiting = len(self.quotes) - 1
+        return tuple(self.quotes)
 
 
 def extract_quotes(article_or_text: Any) -> tuple[Quote, ...]:
@@ -389,16 +565,18 @@ def extract_quotes(article_or_text: Any) -> tuple[Quote, ...]:
     Parameters
     ----------
     article_or_text : Article or str
-        The article (its ``text`` and ``sentences`` are used) or any French
-        text (split into paragraphs at blank lines, then into sentences).
+        The article (its ``text``, ``sentences`` and spaCy ``doc`` are used)
+        or any French text (split into paragraphs at blank lines, then into
+        sentences, and parsed with the kit's spaCy model).
 
     Returns
     -------
     tuple of Quote
-        In text order.  Quotations in guillemets « … » are all returned;
-        reported speech without guillemets is found only when a verb of
-        saying (see :data:`SAYING_VERBS`) is in an incise, before ``que``, or
-        after *selon*.
+        In text order.  Quotations in quotation marks (« », “ ”, ‘ ’, ‘‘ ’’,
+        " ") are all returned; reported speech without them is found only
+        when a verb of saying (see :data:`SAYING_VERBS`) is in an incise,
+        before ``que``, or after *selon*, and someone who can speak is its
+        subject.
 
     Examples
     --------
@@ -407,85 +585,21 @@ def extract_quotes(article_or_text: Any) -> tuple[Quote, ...]:
     >>> quotes = ak.extract_quotes(article)
     >>> [(q.kind, q.speaker) for q in quotes][:3]
     [('motto', None), ('partial', 'Birame Diop'), ('indirect', 'Birame Diop')]
+    >>> text = '« Nous viendrons », a t-il dit. “Il faut agir”, dixit Pr Awa Sow.'
+    >>> [(q.text, q.speaker, q.speaker_reason) for q in ak.extract_quotes(text)]
+    [('Nous viendrons', None, '« il » with no person before it'), ('Il faut agir', 'Awa Sow', 'named')]
     """
     text = article_or_text if isinstance(article_or_text, str) else getattr(article_or_text, "text", None)
     if not isinstance(text, str):
         raise TypeError("extract_quotes needs the article or a text (a string)")
+    if not text.strip():
+        return ()
     if isinstance(article_or_text, str):
-        sentences = _paragraph_sentences(text)
+        sentences, doc = _paragraph_sentences(text), None
     else:
         sentences = [(s.start, s.end) for s in article_or_text.sentences]
-    people = _People(text, sentences)
-    pairs = _guillemet_pairs(text)
-    quotes: list[Quote] = []
-    last: str | None = None
-    covered = [(o, c) for o, c in pairs]
-    pending = sorted([("g", o, c) for o, c in pairs]
-                     + [("s", a, b) for a, b in sentences
-                        if not any(a <= o < b or a <= c < b or (o < a and b <= c) for o, c in covered)],
-                     key=lambda item: item[1])
-    for what, x, y in pending:
-        if what == "s":
-            q = _indirect(text, x, y, people, last)
-            if q is not None:
-                quotes.append(q)
-                if q.speaker:
-                    last = _key_of(people, q.speaker)
-            continue
-        q = _guillemet_quote(text, x, y, sentences, people, last)
-        if q.end > q.start:
-            quotes.append(q)
-            if q.speaker:
-                last = _key_of(people, q.speaker)
-    return tuple(quotes)
-
-
-def _key_of(people: _People, display: str) -> str | None:
-    return next((k for k, v in people.display.items() if v == display), None)
-
-
-def _guillemet_quote(text: str, opened: int, closed: int, sentences: list[tuple[int, int]],
-                     people: _People, last: str | None) -> Quote:
-    a, b = _strip_inside(text, opened + 1, closed)
-    s_start, _ = _sentence_of(sentences, opened)
-    _, s_end = _sentence_of(sentences, closed)
-    if s_end <= closed:
-        s_end = closed + 1
-    lead_start = s_start
-    # a quotation earlier in the same sentence ends the lead-in
-    previous_close = text.rfind("»", s_start, opened)
-    if previous_close >= 0:
-        lead_start = previous_close + 1
-    lead = text[lead_start:opened]
-    tail_start = closed + 1
-    tail = text[tail_start:s_end]
-    stripped = lead.strip()
-
-    if _MOTTO.search(lead) and (stripped.endswith(":") or len(lead.split()) < 12
-                                or _MOTTO.search(lead[-60:])):
-        return Quote(a, b, text[a:b], "motto", None, "motto", None)
-    m = _POUR.search(lead)
-    if m and not _SAID_IN_LEAD.search(m.group("np")):
-        res = _resolve(people, lead_start + m.start("np"), lead_start + m.end("np"), last, allow_pronoun=False)
-        if res.key is not None:
-            return _make(text, a, b, "direct", res, people, "pour")
-    m = _TAIL.match(tail)
-    if m:
-        res = _resolve(people, tail_start + m.start(), tail_start + m.end(), last)
-        kind = "direct" if not stripped or stripped.endswith(":") else "partial"
-        return _make(text, a, b, kind, res, people, "after")
-    if stripped.endswith(":"):
-        said = _SAID_IN_LEAD.search(lead)
-        region_end = lead_start + (said.start() if said else len(lead))
-        res = _resolve(people, lead_start, region_end, last)
-        if res.key is None and said:
-            res = _resolve(people, lead_start, opened, last)
-        return _make(text, a, b, "direct", res, people, "colon")
-    if not stripped:
-        res = _Resolution(last, None)
-        return _make(text, a, b, "direct", res, people, "continuation")
-    res = _resolve(people, lead_start, opened, last)
-    return _make(text, a, b, "partial", res, people, "context")
+        doc = getattr(article_or_text, "doc", None)
+    return _Extractor(text, sentences, doc).run()
 
 
 # ---------------------------------------------------------------------- #
@@ -495,20 +609,19 @@ def speaker_names(article_or_text: Any) -> dict[str, tuple[str, ...]]:
     """Each person named in the text, with every spelling of the name.
 
     Keys are canonical names; values the distinct spellings, in order of
-    first appearance.
+    first appearance.  Places that look like names (« Saint Louis ») are
+    not people.
 
     >>> speaker_names("Amadou SOW est venu. M. Sow a parlé ; Amadou Sow est reparti.")
     {'Amadou Sow': ('Amadou SOW', 'Sow', 'Amadou Sow')}
     """
     text = article_or_text if isinstance(article_or_text, str) else article_or_text.text
-    people = _People(text, _paragraph_sentences(text))
-    out: dict[str, list[str]] = {}
-    for n in people.names:
-        spelling = text[n.start:n.end]
-        spellings = out.setdefault(people.display[n.key], [])
-        if spelling not in spellings:
-            spellings.append(spelling)
-    return {k: tuple(v) for k, v in out.items()}
+    if isinstance(article_or_text, str):
+        people = Speakers(text, _paragraph_sentences(text))
+    else:
+        people = Speakers(text, [(s.start, s.end) for s in article_or_text.sentences],
+                          getattr(article_or_text, "doc", None))
+    return people.names()
 
 
 def quotes_to_annotations(quotes: Any, article: Any, *, author: str | None = "articlekit") -> Annotations:
