@@ -86,3 +86,33 @@ def test_language_check_is_offline_and_stable():
     fr, en = meaning.french_share("The two countries want to work together.")
     assert fr < 0.5 and en > 0.3
     assert meaning.french_share("") == (0.0, 0.0)
+
+
+CONDITIONS_RIGHT = [
+    "Le Mali veut bien coopérer avec ses partenaires, à condition qu’ils respectent sa souveraineté et ses choix stratégiques.",
+    "Le Mali accepte de collaborer si ses partenaires respectent ses choix.",
+    "Ouvert à toute collaboration, le Mali exige le respect de ses choix stratégiques et de sa souveraineté.",
+    "Le Mali est prêt à travailler avec tous ses partenaires pourvu que ses intérêts soient respectés.",
+    "le mali veut des relations bilaterales mais dans le respect de sa souverainete",   # no accents
+]
+
+CONDITIONS_WRONG = [
+    ("Le Mali coopère sans condition avec tous ses partenaires.", "give up its conditions"),
+    ("Le Mali renonce à sa souveraineté pour coopérer avec le Sénégal.", "give up its conditions"),
+    ("Le Mali ne veut plus coopérer, même si on respecte sa souveraineté.", "or that it does not"),
+    ("Les deux pays veulent coopérer davantage pour lutter contre le terrorisme.", "On what condition"),  # the lesson's question
+    ("Mali is open to cooperation if its sovereignty is respected.", "French"),
+    ("Le Mali a quitté la CEDEAO en janvier.", "open to"),
+]
+
+
+@pytest.mark.parametrize("answer", CONDITIONS_RIGHT)
+def test_conditions_right_answers_pass(answer, article):
+    result = checks.run_check(R.conditions, answer, article=article, strict=True)
+    assert result.ok, (answer, result.hints)
+
+
+@pytest.mark.parametrize("answer,cue", CONDITIONS_WRONG)
+def test_conditions_wrong_answers_fail(answer, cue, article):
+    result = checks.run_check(R.conditions, answer, article=article, strict=True)
+    assert result.status == "failed" and cue in result.hint(1), (answer, result.hints)

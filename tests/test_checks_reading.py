@@ -38,14 +38,20 @@ def test_debris(article):
     assert "list" in hint("debris", "3, 25", article)
 
 
-def test_longest_sentence(article):
+def test_shortest_sentence(article):
+    import numpy as np
+
     lengths = ak.sentence_lengths(article)
-    best = int(lengths.loc[lengths["words"].idxmax(), "sentence"])
-    assert ok("longest_sentence", best, article)
-    assert ok("longest_sentence", article.sentences[best], article)
-    assert ok("longest_sentence", article.sentences[best].text, article)
-    assert "from 1" in hint("longest_sentence", best + 1, article)
-    assert not ok("longest_sentence", 0, article)
+    best = int(lengths.loc[lengths["words"].idxmin(), "sentence"])
+    assert ok("shortest_sentence", best, article)
+    assert ok("shortest_sentence", np.int64(best), article)                   # straight from pandas
+    assert ok("shortest_sentence", article.sentences[best], article)
+    assert ok("shortest_sentence", article.sentences[best].text, article)
+    assert "from 1" in hint("shortest_sentence", best + 1, article)
+    longest = int(lengths.loc[lengths["words"].idxmax(), "sentence"])
+    assert "longest" in hint("shortest_sentence", longest, article)         # the lesson's answer
+    assert not ok("shortest_sentence", 0, article)
+    assert not ok("shortest_sentence", float(best), article)
 
 
 def test_quoted_paragraphs(article):
@@ -151,9 +157,15 @@ def test_top_lemmas_accepts_ties(article):
 
 
 def test_kandel_moles(article):
-    r = ak.readability(article)
+    import numpy as np
+
+    r = ak.readability(article.paragraphs[0].text)
     assert ok("kandel_moles", r.kandel_moles, article)
     assert ok("kandel_moles", round(r.kandel_moles, 2), article)
+    assert ok("kandel_moles", np.float64(r.kandel_moles), article)
+    whole = ak.readability(article).kandel_moles
+    assert "whole article" in hint("kandel_moles", whole, article)           # the lesson's number
+    assert not ok("kandel_moles", str(round(r.kandel_moles, 1)), article)
     swapped = 207 - 1.015 * r.syllables_per_word - 73.6 * r.words_per_sentence
     assert "swap" in hint("kandel_moles", swapped, article)
     flesch = 206.835 - 1.015 * r.words_per_sentence - 84.6 * r.syllables_per_word
@@ -321,7 +333,7 @@ def test_quoted_speakers(article):
 
 def test_hints_never_contain_the_closed_answers(article):
     # run every check with a wrong answer of the right kind and read every hint
-    wrong = {"debris": [3], "longest_sentence": 0, "quoted_paragraphs": {0}, "who": ["a", "b"],
+    wrong = {"debris": [3], "shortest_sentence": 0, "conditions": "Je ne sais pas du tout, vraiment.", "quoted_paragraphs": {0}, "who": ["a", "b"],
              "when": datetime.date(2000, 1, 1), "where": "Niger",
              "numbers": {"visit_hours": 1, "border_km": 1, "agreement_year": 1},
              "why": "Je ne sais pas du tout.", "top_lemmas": ["a", "b", "c", "d", "e"],

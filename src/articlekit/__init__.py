@@ -36,7 +36,8 @@ _EXPORTS = _MappingProxyType({
     # --- lesson 2: annotating (spans, quotes, agreement, exchange) ---
     "annotation": ("AmbiguousTextError", "AnnotationError", "Annotations", "Span", "TextNotFoundError",
                    "render", "suggest_entities"),
-    "storage": ("AnnotationFileError", "load_annotations", "reference", "save_annotations"),
+    "storage": ("AnnotationFileError", "exercise_article", "load_annotations", "reference", "sample_key",
+                "save_annotations"),
     "exchange": ("export_annotations", "from_brat", "from_doccano", "from_label_studio",
                  "import_annotations", "label_studio_config", "to_brat", "to_doccano", "to_label_studio"),
     "agreement": ("agreement", "cohen_kappa", "confusion_matrix", "differences", "plot_confusion",
@@ -77,7 +78,8 @@ if TYPE_CHECKING:  # the same names, for type checkers and static completion (ke
                           lemma_frequencies, quote_map, quote_spans, sentence_lengths)
     from .resume import ResumeReport, check_resume, count_words, key_facts
     from .sentences import split_sentences
-    from .storage import AnnotationFileError, load_annotations, reference, save_annotations
+    from .storage import (AnnotationFileError, exercise_article, load_annotations, reference, sample_key,
+                          save_annotations)
     from .summarising import Summary, oracle, sentence_scores, summarise
     from .webpage import import_page
     from .widget import annotate

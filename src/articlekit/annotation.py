@@ -410,6 +410,27 @@ class Annotations:
         layer = layer or layer_of(label)
         return Span(start, end, label, layer, self.text[start:end], note, author, speaker)
 
+    def within(self, part: Any) -> "Annotations":
+        """The spans that lie wholly inside ``part``: a paragraph, a sentence, a span or ``(start, end)``.
+
+        Compare two annotators on the same stretch of text only: a key that
+        covers the first paragraphs is compared with predictions cut to the
+        same paragraphs.
+
+        >>> import articlekit as ak
+        >>> article = ak.load_article()
+        >>> ak.suggest_entities(article).within(article.paragraphs[0]).texts()[:2]
+        ['Ministre de la Défense', 'Combattants']
+        """
+        if isinstance(part, tuple) and len(part) == 2:
+            start, end = part
+        else:
+            start, end = getattr(part, "start", None), getattr(part, "end", None)
+        if not isinstance(start, int) or not isinstance(end, int):
+            raise TypeError("within() takes a paragraph, a sentence, a span or (start, end), "
+                            f"not {type(part).__name__}")
+        return Annotations(self.text, [x for x in self.spans if start <= x.start and x.end <= end])
+
     def with_spans(self, spans: Iterable[Span]) -> "Annotations":
         """This collection plus ``spans`` (checked like every collection).
 

@@ -40,6 +40,9 @@ from .files import backup_path, write_keeping_backup
 from .annotation import AnnotationError, Annotations, Span, layer_of
 
 __all__ = [
+    "SAMPLE_PARAGRAPHS",
+    "exercise_article",
+    "sample_key",
     "AnnotationFileError",
     "CONTEXT",
     "FORMAT",
@@ -370,3 +373,64 @@ def reference(article: Any = None) -> Annotations:
         raise AnnotationFileError(path, "is the key of the seed article only; this article's text is different")
     annotations, _ = from_w3c(data, text, source=path)
     return annotations
+
+
+def exercise_article(name: str):
+    """A short text written for an exercise (``data/exercises/NAME.txt``), parsed like the seed.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> ak.exercise_article("02-depeche-frontiere").byline
+    'A. DIALLO'
+    """
+    from importlib import resources
+
+    from .parsing import load_article
+
+    folder = resources.files("articlekit") / "data" / "exercises"
+    path = folder / f"{name}.txt"
+    if not path.is_file():
+        known = sorted(p.name[:-4] for p in folder.iterdir() if p.name.endswith(".txt"))
+        raise ValueError(f"no exercise text {name!r}; known: {', '.join(known)}")
+    return load_article(str(path))
+
+
+#: How many paragraphs of the key the lessons show: the rest is what the assignment grades.
+SAMPLE_PARAGRAPHS = 2
+
+
+def sample_key(article: Any = None, *, paragraphs: int = SAMPLE_PARAGRAPHS) -> Annotations:
+    """The teacher's key for the article's first paragraphs only: the sample a lesson compares with.
+
+    A lesson shows how the key is made and how to measure agreement with it
+    on the first ``paragraphs`` paragraphs; the assignment asks for the whole
+    article, so the sample is never its answer.
+
+    Parameters
+    ----------
+    article : Article, optional
+        The seed article (loaded when not given).
+    paragraphs : int, default 2
+        How many paragraphs, from the first, the sample covers.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> article = ak.load_article()
+    >>> sample = ak.sample_key(article)
+    >>> all(s.end <= article.paragraphs[1].end for s in sample)
+    True
+    >>> len(sample) < len(ak.reference(article))
+    True
+    """
+    if article is None:
+        from .parsing import load_article
+
+        article = load_article()
+    full = reference(article)
+    paras = getattr(article, "paragraphs", None)
+    if not paras:
+        raise TypeError("sample_key() needs the parsed seed article (ak.load_article())")
+    end = paras[min(paragraphs, len(paras)) - 1].end
+    return Annotations(full.text, [s for s in full.spans if s.end <= end])

@@ -31,6 +31,31 @@ def _key(article):
     return reference(article)
 
 
+#: The short dispatch of exercise 8 (invented for the kit), in the seed's layout, and its key.
+DISPATCH = "02-depeche-frontiere"
+
+
+def _dispatch():
+    from ..storage import exercise_article
+
+    return exercise_article(DISPATCH)
+
+
+def _dispatch_key(text: str) -> list[tuple[int, int, str, Any]]:
+    import json
+    from importlib.resources import files
+
+    raw = json.loads((files("articlekit") / "data" / "exercises" / f"{DISPATCH}.key.json")
+                     .read_text(encoding="utf-8"))
+    out = []
+    for q in raw["quotes"]:
+        start = text.find(q["text"])
+        if start < 0:
+            raise ValueError(f"{DISPATCH}.key.json: « {q['text'][:30]} » is not in the dispatch")
+        out.append((start, start + len(q["text"]), q["kind"], q["speaker"]))
+    return sorted(out)
+
+
 def _is_annotations(answer: Any, article) -> bool:
     from ..annotation import Annotations
 
@@ -126,12 +151,13 @@ def spellings(answer, *, article) -> Result:
 # 2. Regular expressions and sentences
 # --------------------------------------------------------------------------
 def numbers(answer, *, article) -> Result:
-    """An Annotations collection with the dates (DATE) and every number written
-    in digits together with what it counts (NUM: « 419 kilomètres »)."""
+    """An Annotations collection with the dates (DATE) and every number, in digits or in
+    words, together with what it counts (NUM: « 419 kilomètres », « deux pays »)."""
     if not _is_annotations(answer, article):
         return failed(_NOT_ANNOTATIONS)
     key = _key(article)
-    want_num = _bounds(s for s in key.filter(label="NUM") if re.search(r"\d", s.text))
+    want_num = _bounds(key.filter(label="NUM"))
+    digits_only = _bounds(s for s in key.filter(label="NUM") if re.search(r"\d", s.text))
     want_date = _bounds(key.filter(label="DATE"))
     # the date without its weekday (« lundi, … ») is the same date, cut a little shorter
     short_date = []
@@ -145,6 +171,9 @@ def numbers(answer, *, article) -> Result:
     if any(any(d[0] <= n[0] < d[1] for d in want_date) for n in num):
         return failed("Is one of your numbers part of a date?",
                       "A day and a month (like « 14 juillet ») belong to the DATE, not to a NUM.")
+    if num == digits_only:
+        return failed("Those are the numbers in digits. Are there numbers written in words too?",
+                      "How does the text write « 2 » in letters? Search for it with a pattern.")
     if num != want_num:
         return failed("Does each NUM hold the number *and* the word it counts (like « 3 jours »)?",
                       "How many numbers in digits does the text have, outside the dates?",
@@ -208,24 +237,44 @@ def fixed_entities(answer, *, article) -> Result:
     return passed()
 
 
+def _as_scores(answer: Any) -> tuple[float, float, float] | None:
+    if isinstance(answer, dict):
+        keys = {str(k).lower(): v for k, v in answer.items()}
+        values = [keys.get(k) for k in ("precision", "recall", "f1")]
+    elif all(hasattr(answer, a) for a in ("precision", "recall", "f1")):   # a Score from ak.span_scores
+        values = [answer.precision, answer.recall, answer.f1]
+    else:
+        return None
+    if not all(is_number(v) for v in values):
+        return None
+    return tuple(float(v) for v in values)
+
+
 def spacy_f1(answer, *, article) -> Result:
-    """spaCy's F1 score against the key, all entity labels together, exact matches."""
-    if not is_number(answer):
-        return failed("Is your answer a number (a float between 0 and 1)?")
+    """spaCy's precision, recall and F1 against the key on paragraph 1 only (exact matches,
+    all entity labels together): ``{"precision": …, "recall": …, "f1": …}``."""
+    scores = _as_scores(answer)
+    if scores is None:
+        return failed('Is your answer a dict {"precision": …, "recall": …, "f1": …} of three numbers?',
+                      "The `ALL` row of `ak.span_scores(...)` has all three.")
     from ..agreement import span_scores
     from ..annotation import suggest_entities
 
-    key = _key(article)
-    exact = span_scores(suggest_entities(article), key)[-1].f1
-    if abs(float(answer) - exact) < 0.005:
+    part = article.paragraphs[1]
+    key, suggestions = _key(article).within(part), suggest_entities(article).within(part)
+    want = span_scores(suggestions, key)[-1]
+    if all(abs(a - b) < 0.005 for a, b in zip(scores, (want.precision, want.recall, want.f1))):
         return passed()
-    overlap = span_scores(suggest_entities(article), key, match="overlap")[-1].f1
-    if abs(float(answer) - overlap) < 0.005:
+    swapped = span_scores(key, suggestions)[-1]
+    if all(abs(a - b) < 0.005 for a, b in zip(scores, (swapped.precision, swapped.recall, swapped.f1))):
+        return failed("Did you swap prediction and reference? spaCy's suggestions come first, the key second.")
+    overlap = span_scores(suggestions, key, match="overlap")[-1]
+    if abs(scores[2] - overlap.f1) < 0.005:
         return failed("Did you count overlapping spans as matches? The question asks for exact matches.")
-    if float(answer) > 1:
-        return failed("An F1 score is between 0 and 1: did you give a percentage or a count?")
-    return failed("Did you compare spaCy's suggestions (first) with the key (second), on the entities layer?",
-                  "Take the `ALL` row: every label together.")
+    if any(v > 1 for v in scores):
+        return failed("Scores are between 0 and 1: did you give a percentage or a count?")
+    return failed("Did you cut both the suggestions and the key to paragraph 1 (`.within(article.paragraphs[1])`)?",
+                  "Compare spaCy's suggestions (first) with the key (second) on the entities layer; take the `ALL` row.")
 
 
 # --------------------------------------------------------------------------
@@ -256,65 +305,89 @@ def quote_kinds(answer, *, article) -> Result:
 
 
 def quote_annotations(answer, *, article) -> Result:
-    """An Annotations collection with each quotation in guillemets as a quotes
-    span (DIRECT, PARTIAL or MOTTO, inside the guillemets) with its speaker."""
-    if not _is_annotations(answer, article):
-        return failed(_NOT_ANNOTATIONS)
-    expected = [s for s in _key(article).layer("quotes") if s.label != "INDIRECT"]
-    mine = [s for s in answer.layer("quotes") if s.label != "INDIRECT"]
+    """An Annotations collection of the short dispatch (``ak.exercise_article("02-depeche-frontiere")``) with each quotation in
+    guillemets as a quotes span (DIRECT, PARTIAL or MOTTO, inside the guillemets) with its speaker."""
+    text = _dispatch().text
+    if not (isinstance(answer, _annotations_type()) and answer.text == text):
+        if _is_annotations(answer, article):
+            return failed("Is your collection about the dispatch? Start from `ak.Annotations(dispatch)`, "
+                          "not from the article of the lesson.")
+        return failed("Is your answer an annotation collection of the dispatch? Start from "
+                      "`ak.Annotations(dispatch)` and keep the collection each `.add…` returns.")
+    expected = _dispatch_key(text)
+    mine = sorted((s for s in answer.layer("quotes") if s.label != "INDIRECT"), key=lambda s: (s.start, s.end))
     if not mine:
         return failed("Did you label the quotations DIRECT, PARTIAL or MOTTO (layer quotes)?")
     if len(mine) != len(expected):
         return failed("Does your collection hold every quotation in guillemets « », and only those?",
-                      "Count the « in the text.")
-    for s, k in zip(mine, expected):
-        if not s.overlaps(k):
+                      "Count the « in the dispatch.")
+    for s, (a, b, _, _) in zip(mine, expected):
+        if not (s.start < b and a < s.end):
             return failed("Is each of your quotation spans inside a pair of guillemets?")
-        if (s.start, s.end) != (k.start, k.end):
+        if (s.start, s.end) != (a, b):
             return failed(f"Is the quotation starting « {s.text[:25]}… » cut exactly inside its guillemets?",
                           "Leave out the « », and the spaces just inside them.")
-    for s, k in zip(mine, expected):
-        if s.label != k.label:
-            return failed(f"Is « {s.text[:25]}… » really {s.label}? Check its kind.")
-    known = {_surname(k.speaker) for k in expected if k.speaker}
-    for s, k in zip(mine, expected):
-        if not _same_person(s.speaker, k.speaker):
-            if k.speaker is None:
-                return failed("Who says a motto? Leave its speaker empty (None).")
-            if _surname(s.speaker) not in known:
-                return failed(f"Who says « {s.text[:25]}… »? Give `speaker=` as a person's name "
-                              "(first name and surname), not a title.")
-            return failed(f"Who says « {s.text[:25]}… »? Check its speaker.",
-                          "« le Ministre Sénégalais » and « Le Ministre de la Défense » are not the same person: "
-                          "which one is Malian?")
+    for s, (_, _, kind, _) in zip(mine, expected):
+        if s.label != kind:
+            return failed(f"Is « {s.text[:25]}… » really {s.label}? Check its kind: who says it, "
+                          "and is it a whole statement or a fragment of the writer's sentence?")
+    for s, (_, _, _, speaker) in zip(mine, expected):
+        if not _same_person(s.speaker, speaker):
+            if speaker is None:
+                return failed("Who says a motto or a name? Leave its speaker empty (None).")
+            return failed(f"Who says « {s.text[:25]}… »? Read the sentence around it: who is « il » or « elle »?",
+                          "Give `speaker=` as the person's name (first name and surname), not a pronoun or "
+                          "a group: the rules get some of these wrong, you must not.")
     return passed()
+
+
+def _annotations_type():
+    from ..annotation import Annotations
+
+    return Annotations
 
 
 # --------------------------------------------------------------------------
 # 5. Agreement
 # --------------------------------------------------------------------------
+def _right_fixed(article):
+    # the one right answer of exercise 5: spaCy's spans that are entities cut right, with the key's label
+    from ..annotation import Annotations, suggest_entities
+
+    key = {(s.start, s.end): s.label for s in _key(article).layer("entities")}
+    keep = [s for s in suggest_entities(article).layer("entities") if (s.start, s.end) in key]
+    from dataclasses import replace
+
+    return Annotations(article.text, [replace(s, label=key[(s.start, s.end)]) for s in keep])
+
+
 def kappa(answer, *, article) -> Result:
-    """Cohen's kappa, token by token, between spaCy's suggestions and the key
-    on the entities layer (the kit's default tokens)."""
+    """Cohen's kappa, token by token, between spaCy's suggestions and your corrected
+    ``fixed_entities`` (exercise 5), on the entities layer with the kit's default tokens."""
     if not is_number(answer):
         return failed("Is your answer a number?")
     from ..agreement import cohen_kappa
     from ..annotation import suggest_entities
 
-    expected = cohen_kappa(suggest_entities(article), _key(article))
+    suggestions = suggest_entities(article)
+    expected = cohen_kappa(suggestions, _right_fixed(article))
     if abs(float(answer) - expected) < 0.005:
         return passed()
+    if abs(float(answer) - cohen_kappa(suggestions, _key(article))) < 0.005:
+        return failed("That compares spaCy with the whole key: the exercise compares it with your own "
+                      "`fixed_entities`. How much did you have to change?")
     if not -1 <= float(answer) <= 1:
         return failed("Kappa is between -1 and 1: is yours?")
-    return failed("Did you compare the suggestions with the key on the entities layer, with the default tokens?",
-                  "Did you use `article.tokens` instead of the kit's default tokens? Leave `tokens=` out.")
+    return failed("Did you compare the suggestions with your `fixed_entities` on the entities layer, "
+                  "with the default tokens?",
+                  "Is exercise 5 right first? Then `ak.cohen_kappa(suggestions, fixed_entities)`; leave `tokens=` out.")
 
 
 # --------------------------------------------------------------------------
 # 6. Exchange
 # --------------------------------------------------------------------------
 def label_studio(answer, *, article) -> Result:
-    """A Label Studio task list (``ak.to_label_studio(...)``) of the article
+    """A Label Studio task list (``ak.to_label_studio(...)``) of the dispatch of exercise 8,
     holding your quotations, each with its speaker."""
     if isinstance(answer, dict):
         answer = [answer]
@@ -323,9 +396,9 @@ def label_studio(answer, *, article) -> Result:
     from ..exchange import from_label_studio
 
     try:
-        notes = from_label_studio(answer, article)
+        notes = from_label_studio(answer, _dispatch())
     except ValueError:
-        return failed("Can Label Studio read it? Is it the export of annotations of *this* article?",
+        return failed("Can Label Studio read it? Is it the export of your annotations of the dispatch?",
                       "Build it with `ak.to_label_studio(your_annotations)` and do not edit it by hand.")
     quotes = notes.layer("quotes")
     if not len(quotes):
@@ -336,3 +409,76 @@ def label_studio(answer, *, article) -> Result:
     if not any(r.get("from_name") == "speaker" for r in result if isinstance(r, dict)):
         return failed("Are the speakers in the export, as `speaker` text regions?")
     return passed()
+
+
+# --------------------------------------------------------------------------
+# "Try it" self-checks of the lesson (formative: not graded in the assignment)
+# --------------------------------------------------------------------------
+def try_capitals(answer, *, article) -> Result:
+    """Lesson 2, Try it: a collection with a PER span on every occurrence of the name in capitals."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    want = [m.span() for m in re.finditer(r"Sadio CAMARA", article.text)]
+    have = {(s.start, s.end) for s in answer.filter(label="PER")}
+    missing = [b for b in want if b not in have]
+    if not missing:
+        return passed()
+    return failed(f"Are both occurrences there? {len(want) - len(missing)} of {len(want)} found.",
+                  'Give `occurrence="all"` to `add`, or add occurrence 1 and 2.')
+
+
+def try_number_words(answer, *, article) -> Result:
+    """Lesson 2, Try it: a collection with a NUM span on every number written in words, with what it counts."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    want = _bounds(s for s in _key(article).filter(label="NUM") if not re.search(r"\d", s.text))
+    have = _bounds(answer.filter(label="NUM"))
+    if have == want:
+        return passed()
+    if any(re.search(r"\d", article.text[a:b]) for a, b in have):
+        return failed("Are these numbers written in words, or in digits?")
+    return failed(f"How many numbers in words does the text have? You marked {len(have)}.",
+                  "A pattern such as `r\"\\b(?:deux|trois|quatre) \\w+\"` finds « deux pays »: "
+                  "does it find every one, and nothing else?")
+
+
+def try_no_titles(answer, *, article) -> Result:
+    """Lesson 2, Try it: spaCy's corrected suggestions without any span holding « Ministre » or « Général »."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    from ..annotation import suggest_entities
+
+    titles = [s for s in answer if re.search(r"Ministre|Général", s.text)]
+    if titles:
+        return failed(f"Is « {titles[0].text} » gone? {len(titles)} span(s) still hold a title.",
+                      "Loop over the spans and `remove` each one whose text matches `Ministre|Général`.")
+    have = {(s.start, s.end) for s in answer}
+    kept = [s for s in suggest_entities(article) if not re.search(r"Ministre|Général", s.text)
+            and s.text not in ("C’", "qu’", "s’étale")]
+    if any((s.start, s.end) not in have for s in kept):
+        return failed("Did you remove only the titles? Some other spans of `fixed` are gone too.")
+    return passed()
+
+
+def try_both_places(answer, *, article) -> Result:
+    """Lesson 2, Try it: the tiny prediction with both places right (an Annotations of the tiny text)."""
+    from ..annotation import Annotations
+
+    if not isinstance(answer, Annotations) or answer.text != "Le Mali et le Sénégal":
+        return failed("Is your answer the tiny example's `prediction`, changed? Keep its text.")
+    if sorted((s.start, s.end, s.label) for s in answer) == [(3, 7, "LOC"), (14, 21, "LOC")]:
+        return passed()
+    return failed("Does your prediction label both Mali and Sénégal LOC, and nothing else?",
+                  "`prediction.relabel(\"Sénégal\", \"LOC\")` fixes the wrong label.")
+
+
+def try_round_trip(answer, *, article) -> Result:
+    """Lesson 2, Try it: the quotations exported for doccano and imported back (an Annotations)."""
+    if not _is_annotations(answer, article):
+        return failed(_NOT_ANNOTATIONS)
+    from ..quotes import extract_quotes, quotes_to_annotations
+
+    if answer == quotes_to_annotations(extract_quotes(article), article):
+        return passed()
+    return failed("Is it `found` after the round trip? Export it, import the file back, keep what the import gives.",
+                  "`ak.import_annotations(ak.export_annotations(found, path), article)`.")

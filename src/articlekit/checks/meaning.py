@@ -205,12 +205,30 @@ def _key(token) -> tuple[str, str]:
     return lemma, _fold(token.text)
 
 
-def _negated(token, lex: Lexicon) -> Any:
+def _negated(token, lex: Lexicon, *, own: bool = True) -> Any:
     for child in token.children:
+        word = _fold(child.text).rstrip("'")
         if child.dep_ in ("advmod", "det", "case", "cc", "mark", "fixed", "cc:preconj", "nsubj") and (
-                _fold(child.text).rstrip("'") in lex.negators or _fold(child.lemma_) in lex.negators):
+                word in lex.negators or _fold(child.lemma_) in lex.negators):
+            # « sans » negates its own noun (« sans condition ») or a verb, not the words hung below a noun
+            if word == "sans" and not own and token.pos_ not in ("VERB", "AUX"):
+                continue
             return child
     return None
+
+
+#: Endings of conjugated forms, to read a verb the small model tagged as a noun (« renonce »).
+_ENDINGS = (("ent", "er"), ("es", "er"), ("e", "er"), ("ons", "er"), ("ez", "er"), ("ait", "er"),
+            ("aient", "er"), ("era", "er"), ("eront", "er"), ("", "r"), ("t", "re"), ("ent", "re"), ("", "re"))
+
+
+def _infinitives(token) -> set[str]:
+    lemma, text = _key(token)
+    out = {lemma, text}
+    for ending, infinitive in _ENDINGS:
+        if text.endswith(ending) and len(text) - len(ending) >= 3:
+            out.add(text[: len(text) - len(ending)] + infinitive)
+    return out
 
 
 def _chain(token):
@@ -241,7 +259,7 @@ def _cooperation_stance(token, lex: Lexicon) -> tuple[bool, str]:
     negative, why = False, ""
     below = token
     for i, a in enumerate((token, *_chain(token))):
-        neg = _negated(a, lex)
+        neg = _negated(a, lex, own=i == 0)
         if neg is not None:
             negative, why = not negative, neg.text
         lemma, text = _key(a)
@@ -250,7 +268,7 @@ def _cooperation_stance(token, lex: Lexicon) -> tuple[bool, str]:
         # does not deny a clause hung on it (the small model often hangs clauses that way)
         elsewhere = below.dep_ in ("ccomp", "acl", "acl:relcl", "advcl") and any(
             c.dep_ == "obj" and c is not below for c in a.children)
-        if i and not elsewhere and (lemma in lex.denying_verbs or lemma in lex.denying_nouns
+        if i and not elsewhere and (_infinitives(a) & lex.denying_verbs or lemma in lex.denying_nouns
                                     or text in lex.denying_nouns or ended):
             negative, why = not negative, a.text
         below = a

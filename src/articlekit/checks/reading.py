@@ -17,7 +17,7 @@ from types import MappingProxyType as _MappingProxyType
 from typing import Any, Iterable
 
 from . import Result, failed, matches_hash, normalise_text, passed, same_text
-from .shapes import collection, is_int
+from .shapes import collection, is_int, is_number
 
 # Salted hashes (articlekit.checks.salted_hash) of folded words (no accents,
 # lower case): the two ministers' surnames, the journalist's, places, numbers.
@@ -104,10 +104,10 @@ def debris(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 2. Structure
 # --------------------------------------------------------------------------
-def longest_sentence(answer, *, article) -> Result:
-    """Index (from 0) of the longest sentence in words (the Sentence or its text also accepted)."""
+def shortest_sentence(answer, *, article) -> Result:
+    """Index (from 0) of the shortest sentence in words (the Sentence or its text also accepted)."""
     lengths = [len(_WORD.findall(s.text)) for s in article.sentences]
-    best = max(range(len(lengths)), key=lambda i: (lengths[i], -i))
+    best = min(range(len(lengths)), key=lambda i: (lengths[i], i))
     index = _as_sentence_index(answer, article)
     if index is None:
         return failed("Is your answer the sentence's index (a whole number), as in `article.sentences[i]`?")
@@ -115,12 +115,14 @@ def longest_sentence(answer, *, article) -> Result:
         return passed()
     if index == best + 1:
         return failed("Are you counting from 1? Python counts sentences from 0.")
-    by_chars = max(range(len(article.sentences)), key=lambda i: len(article.sentences[i].text))
+    if index == max(range(len(lengths)), key=lambda i: (lengths[i], -i)):
+        return failed("That is the longest sentence: the exercise asks for the one with the fewest words.")
+    by_chars = min(range(len(article.sentences)), key=lambda i: len(article.sentences[i].text))
     if index == by_chars:
         return failed("Did you measure characters rather than words?")
     return failed("Did you count the words of every sentence, not only of the first paragraphs?",
                   "A table with one row per sentence and a `words` column, sorted, would show it.",
-                  "Try `ak.sentence_lengths(article)` and look for the largest value.")
+                  "Try `ak.sentence_lengths(article)` and look for the smallest value.")
 
 
 def quoted_paragraphs(answer, *, article) -> Result:
@@ -259,6 +261,43 @@ def why(answer, *, article) -> Result:
     return passed()
 
 
+def conditions(answer, *, article) -> Result:
+    """On what conditions Mali will cooperate, in one short French sentence of your own.
+
+    Judged for meaning like :func:`why`: French, names the cooperation and the
+    conditions (sovereignty, strategic choices, the people's interests…),
+    and denies neither (« sans condition », « renonce à sa souveraineté » fail).
+    """
+    from .meaning import read
+
+    if not isinstance(answer, str) or len(_WORD.findall(answer)) < 4:
+        return failed("Can you write a short sentence (at least four words) in French?")
+    if any(same_text(answer, s.text) for s in article.sentences):
+        return failed("Can you say it in your own words rather than copy a sentence of the article?")
+    if len(_WORD.findall(answer)) > 45:
+        return failed("Can you say it in one short sentence? Keep only what the Malian side wants, and on what "
+                      "condition.")
+    reading = read(answer, ("cooperation", "conditions"))
+    if not reading.french:
+        return failed("Is your sentence in French? The exercise asks you to write it in French.",
+                      "Write it as a French learner would: « Le pays veut … à condition que … ».")
+    if reading.denies("cooperation"):
+        return failed(f"Does your sentence say that the Malian side wants to cooperate, or that it does not? "
+                      f"Look again at « {reading.denial('cooperation')} ».",
+                      "Read paragraph 3 again: « la partie malienne … se dit ouverte à toute collaboration ».")
+    if not reading.named("cooperation"):
+        return failed("What is « la partie malienne » open to, although it has left the CEDEAO?",
+                      "Read paragraph 3: to what is « la partie malienne » « ouverte » ?")
+    if reading.denies("conditions"):
+        return failed(f"Does the Malian side give up its conditions in your sentence? Look again at "
+                      f"« {reading.denial('conditions')} ».",
+                      "Read the Malian minister's words in paragraph 4: what must partners respect?")
+    if not reading.named("conditions"):
+        return failed("On what condition? Name what Mali asks its partners to respect.",
+                      "Read paragraph 4: « à savoir : le respect de … ».")
+    return passed()
+
+
 # --------------------------------------------------------------------------
 # 4. The people
 # --------------------------------------------------------------------------
@@ -373,22 +412,25 @@ def top_lemmas(answer, *, article) -> Result:
 # 6. Readability
 # --------------------------------------------------------------------------
 def kandel_moles(answer, *, article) -> Result:
-    """The article's Kandel–Moles score computed from its counts (a number)."""
-    if isinstance(answer, bool) or not isinstance(answer, (int, float)) and type(answer).__name__ != "float64":
+    """The Kandel–Moles score of the article's first paragraph, computed from its counts (a number)."""
+    if not is_number(answer):
         return failed("Is your answer a number?")
     from ..readability import readability
 
-    r = readability(article)
+    r = readability(article.paragraphs[0].text)
     answer = float(answer)
     if abs(answer - r.kandel_moles) < 0.05:
         return passed()
+    if abs(answer - readability(article).kandel_moles) < 0.05:
+        return failed("That is the whole article's score, the lesson's: which part does the exercise ask about?",
+                      "Use the three counts of the first paragraph printed above the exercise.")
     swapped = 207 - 1.015 * r.syllables_per_word - 73.6 * r.words_per_sentence
     if abs(answer - swapped) < 0.05:
         return failed("Did you swap the two ratios? 1.015 goes with words per sentence.")
     flesch = 206.835 - 1.015 * r.words_per_sentence - 84.6 * r.syllables_per_word
     if abs(answer - flesch) < 0.5:
         return failed("That is Flesch's English formula: which constants does Kandel–Moles use?")
-    return failed("Did you use words per sentence and syllables per word from `ak.readability(article)`?",
+    return failed("Did you divide words by sentences, and syllables by words, with the counts printed above?",
                   "The formula is 207 − 1.015 × (words / sentences) − 73.6 × (syllables / words).")
 
 
@@ -560,3 +602,24 @@ def quoted_speakers(answer, *, article) -> Result:
         return failed("Is a motto, a country or an institution a speaker? Keep only people whose words are quoted.")
     return failed("Read each « … » quotation: who is speaking? Look at the verb that introduces it.",
                   "Read every « … » quotation of the article in turn: do they all come from the same man?")
+
+
+# --------------------------------------------------------------------------
+# "Try it" self-checks of the lesson (formative: not graded in the assignment)
+# --------------------------------------------------------------------------
+def try_motto(answer, *, article) -> Result:
+    """Lesson 1, Try it: what is quoted in paragraph 1 (a string, or a list of the quoted texts)."""
+    from ..reading import quote_spans
+
+    text = article.paragraphs[1].text
+    expected = [text[a:b] for a, b in quote_spans(text)]
+    if isinstance(answer, str):
+        answer = [answer]
+    items = collection(answer)
+    if items is None or not all(isinstance(x, str) for x in items):
+        return failed("Is your answer the quoted text (a string), or the list `ak.quote_spans` gives?")
+    bare = lambda t: t.strip().strip("«»\"“” \u00a0")  # noqa: E731 - with or without its guillemets
+    if len(items) == len(expected) and all(same_text(bare(a), bare(b)) for a, b in zip(items, expected)):
+        return passed()
+    return failed("Did you take the text between « and » in paragraph 1 (`article.paragraphs[1].text`)?",
+                  "`[text[a:b] for a, b in ak.quote_spans(text)]` lists each quotation of `text`.")

@@ -17,31 +17,42 @@ from . import Result, failed, passed, same_number
 from .shapes import as_counts, int_list, is_int, is_list_of_lists
 
 #: The sentence learners count by hand in the word-count exercise (the count is computed).
-COUNT_PHRASE = "« Aujourd’hui, l’armée a-t-elle vraiment 20 % de moyens en plus pour la CEDEAO ? »"
+COUNT_PHRASE = ("« Aujourd’hui, jusqu’où l’armée ira-t-elle ? Sans doute, d’ici 2030, à 20 % de moyens en plus, "
+                "dit-on à l’O.N.U. comme à la CEDEAO. »")
 
 
 # --------------------------------------------------------------------------
 # helpers: the learner's possible routes, computed from the article
 # --------------------------------------------------------------------------
-def _lemma_lists(article, *, lower: bool = True, alnum_only: bool = True) -> list[list[str]]:
+#: The assignment keeps content words by part of speech (the lesson kept them by stop-word list),
+#: so that the lesson's own lists, counts and scores are not its answers.
+CONTENT_POS = ("NOUN", "PROPN", "ADJ", "VERB")
+
+
+def _lemma_lists(article, *, lower: bool = True, letters_only: bool = False) -> list[list[str]]:
     lists: list[list[str]] = [[] for _ in article.sentences]
     for t in article.tokens:
-        if t.is_stop or t.is_punct:
+        if t.pos not in CONTENT_POS:
             continue
-        if alnum_only and not any(c.isalnum() for c in t.text):
+        if letters_only and not any(c.isalpha() for c in t.text):
             continue
         lists[t.sentence].append(t.lemma.lower() if lower else t.lemma)
     return lists
 
 
+def _stop_word_lists(article) -> list[list[str]]:
+    # the lesson's route: not a stop word and not punctuation
+    lists: list[list[str]] = [[] for _ in article.sentences]
+    for t in article.tokens:
+        if not t.is_stop and not t.is_punct:
+            lists[t.sentence].append(t.lemma.lower())
+    return lists
+
+
 def _routes(article) -> list[list[list[str]]]:
-    """Accepted versions of the content lemmas (lower-cased or not, with or without a
-    letters-or-digits filter: spaCy flags a few symbols as neither stop nor punctuation)."""
-    return [_lemma_lists(article, lower=lo, alnum_only=al) for lo in (True, False) for al in (True, False)]
-
-
-
-
+    """Accepted versions of the content lemmas: lower-cased or not, with or without a
+    letters-only filter (the tagger calls a few symbols and digits nouns)."""
+    return [_lemma_lists(article, lower=lo, letters_only=le) for lo in (True, False) for le in (False, True)]
 
 
 def _luhn(lists: list[list[str]]) -> tuple[list[float], dict[str, float]]:
@@ -55,15 +66,11 @@ def _top(scores: Sequence[float], k: int = 3) -> list[int]:
     return sorted(sorted(range(len(scores)), key=lambda i: (-scores[i], i))[:k])
 
 
-
-
-
-
 # --------------------------------------------------------------------------
 # 1. the frequency summariser, step by step
 # --------------------------------------------------------------------------
 def content_lemmas(answer, *, article) -> Result:
-    """One list per sentence of the lemmas of its tokens that are neither stop words nor punctuation."""
+    """One list per sentence of the lemmas of its nouns, proper nouns, adjectives and verbs."""
     if not is_list_of_lists(answer):
         return failed("Is your answer a list holding one list of lemmas per sentence?",
                       "Start from `[[] for s in article.sentences]` and append to `lists[token.sentence]`.")
@@ -73,22 +80,23 @@ def content_lemmas(answer, *, article) -> Result:
                       "Group the tokens by `token.sentence`, the index of the sentence holding them.")
     if any(answer == route for route in _routes(article)):
         return passed()
-    words = {t.text.lower() for t in article.tokens}
-    stops = {t.lemma.lower() for t in article.tokens if t.is_stop} - {
-        w for s in _lemma_lists(article) for w in s}
+    if answer == _stop_word_lists(article):
+        return failed("That is the lesson's filter (no stop words, no punctuation). Which tokens does this "
+                      "exercise keep? Look at each token's part of speech.",
+                      f"Keep a token when `token.pos` is one of {', '.join(CONTENT_POS)}.")
     flat = [str(w).lower() for s in answer for w in s]
-    if any(w in stops for w in flat):
-        return failed("Did you leave out the stop words (`token.is_stop`)?",
-                      "« le », « de », « et » should not be in your lists: which flag of a token says so?")
-    if any(w in {",", ".", "«", "»", ":"} for w in flat):
-        return failed("Did you leave out punctuation (`token.is_punct`)?")
-    if "rencontré" in flat or "engagées" in flat:
+    forms = [[] for _ in article.sentences]
+    for t in article.tokens:
+        if t.pos in CONTENT_POS:
+            forms[t.sentence].append(t.text.lower())
+    if [[str(w).lower() for w in s] for s in answer] == forms:
         return failed("Did you take each token's lemma (`token.lemma`) rather than the word as written?",
                       "« rencontré » should appear as its dictionary form: which attribute of a token holds it?")
-    if flat and all(w in words for w in flat) and len(flat) > 0:
-        return failed("Are these the lemmas, or the words as written?")
-    return failed("Compare your first list with sentence 0: is every content lemma there, in order?",
-                  "Keep a token when it is *not* a stop word *and not* punctuation; append its lemma in lower case.")
+    if any(w in {"le", "de", "et", "à"} for w in flat):
+        return failed("Are « le », « de », « et » nouns, adjectives or verbs? Keep only those parts of speech.")
+    return failed("Compare your first list with sentence 0: is every noun, proper noun, adjective and verb "
+                  "there, in order?",
+                  f"Keep a token when `token.pos` is one of {', '.join(CONTENT_POS)}; append its lemma in lower case.")
 
 
 def frequencies(answer, *, article) -> Result:
@@ -101,6 +109,8 @@ def frequencies(answer, *, article) -> Result:
         if counts == dict(Counter(w for s in route for w in s)):
             return passed()
     expected = Counter(w for s in _lemma_lists(article) for w in s)
+    if counts == dict(Counter(w for s in _stop_word_lists(article) for w in s)):
+        return failed("Those are the lesson's lemmas: did you count the lists of exercise 1 (kept by part of speech)?")
     if set(counts) == set(expected) and all(isinstance(v, int) for v in counts.values()):
         return failed("The lemmas are right: are the counts for the whole article, not for one sentence?")
     if len(counts) < len(expected) / 2:
@@ -225,31 +235,40 @@ def count_by_hand(answer, *, article) -> Result:
     expected = count_words(COUNT_PHRASE)
     if answer == expected:
         return passed()
-    if answer == count_words(COUNT_PHRASE) + 1:
-        return failed("Did you count the euphonic -t- of « a-t-elle »? It is not a word.",
+    if answer in (expected + 1, expected + 2):
+        return failed("Did you count the euphonic -t- of « ira-t-elle » as a word? It is not one.",
                       "Or did you count « aujourd’hui » as two words? It is one dictionary word.")
     if answer < expected:
-        return failed("Did you count « l’ » as a word of its own, and « % » too?",
-                      "Elided forms count (« l’armée » = 2); a sign standing for a word counts (« 20 % » = 2).")
-    return failed("Did you count punctuation (« ? », guillemets) as words? It never counts.",
+        return failed("Did you count each elided form (« l’ », « d’ », « jusqu’ ») as a word of its own, "
+                      "and « % » too?",
+                      "Elided forms count (« l’armée » = 2); a sign standing for a word counts (« 20 % » = 2); "
+                      "« O.N.U. » is one word.")
+    return failed("Did you count punctuation (« ? », guillemets, commas) as words? It never counts.",
                   "Go word by word with the rules table of lesson 3, section 5: how many words are « aujourd’hui », "
-                  "« a-t-elle », « 20 % » and « l’armée »?")
+                  "« ira-t-elle », « dit-on », « 20 % » and « l’O.N.U. »?")
 
 
 def target_words(answer, *, article) -> Result:
-    """The length a résumé of the article should aim at: a quarter of its words."""
+    """The length of a résumé of the article's last three paragraphs: a quarter of their words."""
     from ..resume import count_words
 
     if not is_int(answer):
         return failed("Is your answer a whole number of words (round it)?")
-    total = count_words(article.text)
+    last = article.paragraphs[-3:]
+    total = sum(count_words(p.text) for p in last)
     if answer in (math.floor(total / 4), math.ceil(total / 4)):
         return passed()
-    if answer in (len(article.text.split()) // 4, round(len(article.text.split()) / 4), round(len(article.words) / 4)):
-        return failed("Did you count words with `split()` or `article.words`? Use the exam count, `ak.count_words`.")
+    whole = count_words(article.text)
+    if answer in (math.floor(whole / 4), math.ceil(whole / 4)):
+        return failed("That is a quarter of the whole article: which paragraphs does the exercise ask about?",
+                      "`article.paragraphs[-3:]` are the last three.")
+    words = sum(len(p.text.split()) for p in last)
+    if answer in (words // 4, round(words / 4)):
+        return failed("Did you count words with `split()`? Use the exam count, `ak.count_words`.")
     if abs(answer - total) < 5:
-        return failed("That is the whole article: a résumé is a quarter of it.")
-    return failed("Is it a quarter of `ak.count_words(article.text)`?")
+        return failed("That is the whole of the three paragraphs: a résumé is a quarter of them.")
+    return failed("Is it a quarter of the exam word count of the last three paragraphs?",
+                  "Add `ak.count_words(p.text)` over `article.paragraphs[-3:]`, then divide by four.")
 
 
 def resume(answer, *, article) -> Result:
@@ -324,20 +343,23 @@ def best_method(answer, *, article) -> Result:
 
 
 def ascii_damage(answer, *, article) -> Result:
-    """How many distinct words of ``fr-examen`` an ASCII-only tokenizer breaks."""
+    """How many distinct words of ``fr-moyen`` an ASCII-only tokenizer breaks (the lesson did ``fr-examen``)."""
     from ..evaluation import broken_words, reference_summary, tokenize
 
     if not is_int(answer):
         return failed("Is your answer a whole number of words?")
-    text = reference_summary("fr-examen").text
+    text = reference_summary("fr-moyen").text
+    lesson_text = reference_summary("fr-examen").text
+    if answer in (len(broken_words(lesson_text)), len({w for w in tokenize(lesson_text) if not w.isascii()})):
+        return failed("That is the lesson's reference, `fr-examen`: which reference does this exercise ask about?")
     accepted = {len(broken_words(text)),
                 len({w for w in tokenize(text) if not w.isascii()})}
     if answer in accepted:
         return passed()
     if answer == len([w for w in tokenize(text) if not w.isascii()]):
         return failed("Did you count each *distinct* word once (« sénégalais » twice is one word)?")
-    return failed("Which words of the reference contain a letter outside a–z (é, è, à, ç, ô…)? Count those.",
-                  "`ak.evaluation.broken_words(text)` lists them.")
+    return failed("Which words of `fr-moyen` contain a letter outside a–z (é, è, à, ç, ô…)? Count those.",
+                  "Cut it with `ak.evaluation.tokenize`, keep the words that are not ASCII, count each once.")
 
 
 def oracle_gap(answer, *, article) -> Result:
