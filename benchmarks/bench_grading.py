@@ -6,11 +6,14 @@ Run from the repository root::
 
 Builds a folder of N submissions from one source notebook (half right,
 half generated exercises with wrong or missing answers), grades it with
-articlekit at ``--jobs 1`` and ``--jobs 2``, then runs ``nbgrader
-generate_assignment`` + ``nbgrader autograde --create`` on the same
-submissions in a temporary course directory (with its SQLite gradebook), and
-prints wall time and notebooks per minute for each.  Defaults to the first
-notebook of ``solutions/``, else the test fixture.
+articlekit at ``--jobs 1`` and ``--jobs 2`` -- each submission in its own
+bubblewrap sandbox, as ``articlekit grade`` does (``--unsafe-no-sandbox``
+here measures without it) -- then runs ``nbgrader generate_assignment`` +
+``nbgrader autograde --create`` on the same submissions in a temporary
+course directory (with its SQLite gradebook), and prints wall time and
+notebooks per minute for each, and how many times faster than nbgrader the
+faster articlekit run was.  Defaults to the first notebook of
+``solutions/``, else the test fixture.
 """
 
 from __future__ import annotations
@@ -26,8 +29,9 @@ from pathlib import Path
 
 import nbformat
 
+from articlekit.classroom.batch import grade_submissions
 from articlekit.classroom.generate import exercise_notebook, read_notebook
-from articlekit.classroom.grade import Limits, grade_submissions
+from articlekit.classroom.sandbox import Limits, SandboxUnavailable, require_sandbox
 
 ROOT = Path(__file__).resolve().parents[1]
 BIN = Path(sys.executable).parent
@@ -52,9 +56,9 @@ def make_submissions(source: Path, folder: Path, n: int) -> None:
         nbformat.write(nb, path)
 
 
-def bench_articlekit(source: Path, submissions: Path, jobs: int) -> tuple[float, float]:
+def bench_articlekit(source: Path, submissions: Path, jobs: int, sandbox: bool = True) -> tuple[float, float]:
     start = time.perf_counter()
-    grades, _ = grade_submissions(submissions, source.parent, jobs=jobs, progress=False,
+    grades, _ = grade_submissions(submissions, source.parent, jobs=jobs, progress=False, sandbox=sandbox,
                                   limits=Limits(cell_timeout=120, notebook_timeout=600))
     seconds = time.perf_counter() - start
     # only the benchmarked notebook's grades count (other solutions are not submitted)
@@ -86,8 +90,16 @@ def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=default_source())
     parser.add_argument("--n", type=int, default=20)
+    parser.add_argument("--unsafe-no-sandbox", action="store_true", help="grade without bubblewrap")
     args = parser.parse_args()
     source = args.source.resolve()
+    sandbox = not args.unsafe_no_sandbox
+    if sandbox:
+        try:
+            require_sandbox()
+        except SandboxUnavailable as error:  # one line naming --unsafe-no-sandbox
+            print(f"bench_grading: {error}", file=sys.stderr)
+            return 2
     with tempfile.TemporaryDirectory(prefix="bench-grading-") as tmp:
         tmp = Path(tmp)
         # grade against a folder holding just this source notebook
@@ -97,15 +109,19 @@ def main() -> int:
         subs = tmp / "submissions"
         make_submissions(source, subs, args.n)
         print(f"source: {source.relative_to(ROOT) if source.is_relative_to(ROOT) else source}")
-        print(f"submissions: {args.n} (half solutions, half exercises); cores: {os.cpu_count()}")
+        print(f"submissions: {args.n} (half solutions, half exercises); cores: {os.cpu_count()}; "
+              f"sandbox: {'bubblewrap, one per submission' if sandbox else 'none (--unsafe-no-sandbox)'}")
         print(f"{'grader':<28}{'seconds':>9}{'nb/min':>9}")
+        best = float("inf")
         for jobs in (1, 2):
-            seconds, points = bench_articlekit(only / source.name, subs, jobs)
+            seconds, points = bench_articlekit(only / source.name, subs, jobs, sandbox)
+            best = min(best, seconds)
             print(f"{f'articlekit grade --jobs {jobs}':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}"
                   f"   (points awarded: {points:g})")
         seconds, rc = bench_nbgrader(source, subs, tmp / "course")
         note = "" if rc == 0 else "   (nbgrader exited with an error)"
         print(f"{'nbgrader autograde':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}{note}")
+        print(f"articlekit (faster run) is {seconds / best:.2f}x nbgrader autograde")
     return 0
 
 

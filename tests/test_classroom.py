@@ -273,9 +273,9 @@ def test_grading_solution_gives_full_marks_and_exercise_zero(tmp_path, fixture_e
     assert {e.status for e in by["bob"].exercises} == {"unanswered"}
     rows = list(csv.DictReader(grades_csv(grades, assignments.values()).splitlines()))
     assert rows == [
-        {"student": "alice", "notebook": "90-fixture", "q-title": "1", "q-paragraphs": "2",
+        {"student": "alice", "id": "alice", "notebook": "90-fixture", "q-title": "1", "q-paragraphs": "2",
          "total": "3", "max": "3", "status": "ok"},
-        {"student": "bob", "notebook": "90-fixture", "q-title": "0", "q-paragraphs": "0",
+        {"student": "bob", "id": "bob", "notebook": "90-fixture", "q-title": "0", "q-paragraphs": "0",
          "total": "0", "max": "3", "status": "ok"},
     ]
 
@@ -437,15 +437,20 @@ def test_grading_compares_with_the_article_loaded_beforehand(tmp_path, monkeypat
     seed = tmp_path / "seed.txt"
     seed.write_bytes(ak.seed_path().read_bytes())
     expected = ak.load_article(seed)
-    # the learner rewrites the article file so that a wrong title would match
+    # the learner rewrites the article files (this one, and the kit's seed) so that a wrong title would match
     edit = ("from pathlib import Path\n"
-            f"p = Path({str(seed)!r})\n"
-            "p.write_text(p.read_text(encoding='utf-8').replace(article.title, 'Le Mali'), encoding='utf-8')\n"
+            f"for p in (Path({str(seed)!r}), ak.seed_path()):\n"
+            "    try:\n"
+            "        p.write_text(p.read_text(encoding='utf-8').replace(article.title, 'Le Mali'), encoding='utf-8')\n"
+            "    except OSError:\n"
+            "        pass\n"
             "title = 'Le Mali'")
     path = _write(tmp_path / "90-fixture.ipynb", _variant(lambda nb: _answer(nb, "q-title-answer", edit)))
+    before = ak.seed_path().read_bytes()
     grade = gr.grade_notebook(path, gr.load_assignment(FIX_SOLUTIONS / "90-fixture.ipynb"),
                               limits=FAST, article=expected)
-    assert expected.title not in seed.read_text(encoding="utf-8")  # the file was indeed rewritten
+    # the sandbox shows neither file writable: both are intact, and the grade is the grader's
+    assert expected.title in seed.read_text(encoding="utf-8") and ak.seed_path().read_bytes() == before
     assert grade.exercises[0].status == "failed" and grade.exercises[0].points == 0
 
 
@@ -549,11 +554,19 @@ def test_feedback_pages_hold_hints_not_answers(broken_run, article):
 def test_students_with_the_same_safe_name_each_get_their_page(tmp_path):
     from articlekit.classroom.report import write_report
 
-    grades = [gr.NotebookGrade(student, "01-reading", ()) for student in ("a b", "a_b", "A_B", "..")]
+    students = ("a b", "a_b", "A_B", "..")
+    grades = [gr.NotebookGrade(student, "01-reading", ()) for student in students]
     write_report(grades, [], tmp_path)
-    pages = sorted(p.name for p in (tmp_path / "feedback").iterdir())
-    assert pages == ["A_B.html", "a_b-2.html", "a_b-3.html", "student.html"]  # case-insensitive disks too
-    assert all(p.parent == tmp_path / "feedback" for p in (tmp_path / "feedback").iterdir())
+    pages = sorted((tmp_path / "feedback").iterdir())
+    names = [p.name for p in pages]
+    assert len({n.casefold() for n in names}) == 4  # case-insensitive disks too
+    assert "A_B.html" in names and any(n.startswith("student-") for n in names)
+    assert all(p.parent == tmp_path / "feedback" for p in pages)
+    # each page is named by the student's id, and shows the original name
+    ids = {r["student"]: r["id"] for r in csv.DictReader((tmp_path / "grades.csv").open(encoding="utf-8"))}
+    for student in students:
+        page = (tmp_path / "feedback" / f"{ids[student]}.html").read_text(encoding="utf-8")
+        assert f"Feedback for {student}" in page
 
 
 def test_feedback_html_escapes_names():
@@ -625,8 +638,19 @@ def test_grading_source_rewrites_only_check_calls():
     out = gr.grading_source(src, "q", "00-start-here")
     capture = "__import__('articlekit.classroom.runtime', fromlist=['capture']).capture"
     assert f"{capture}('q', '00-start-here', 'title', title)" in out
-    assert f"{capture}('q', '00-start-here', 'n', x, strict=True)" in out
+    # only the answer travels: keyword arguments are the teacher's, read by the grader from the source
+    assert f"{capture}('q', '00-start-here', 'n', x)" in out and "strict" not in out
     assert "assert check is not None" in out
+
+
+def test_hidden_tests_never_reach_the_kernel_and_their_inputs_are_recorded():
+    src = "check.title(title)\n### BEGIN HIDDEN TESTS\nassert isinstance(title, str) and n > 0\n### END HIDDEN TESTS"
+    out = gr.grading_source(src, "q", "00-start-here", ("n", "title"))
+    assert "isinstance" not in out and "HIDDEN" not in out
+    assert out.startswith("__import__('articlekit.classroom.runtime', fromlist=['capture']).capture_names('q', "
+                          "{'n': lambda: n, 'title': lambda: title})")
+    cell = gr.load_assignment(FIX_SOLUTIONS / "90-fixture.ipynb").checks[0]
+    assert cell.hidden_inputs == ("title",) and "isinstance(title, str)" in cell.hidden
 
 
 # --------------------------------------------------------------------------- packaging for a class

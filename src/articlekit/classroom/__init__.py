@@ -3,7 +3,9 @@
 * :func:`generate_exercises` -- ``exercises/`` from ``solutions/``
   (``articlekit exercises``);
 * :func:`grade_submissions` and :func:`write_report` -- a folder of submitted
-  notebooks to ``grades.csv`` and HTML feedback (``articlekit grade``);
+  notebooks to ``grades.csv`` and HTML feedback (``articlekit grade``), each
+  notebook run in a bubblewrap sandbox of its own (see :mod:`.grade` for the
+  modules that do the work);
 * :func:`check_notebook` -- one learner notebook's checks
   (``articlekit check``).
 
@@ -29,8 +31,8 @@ def generate_exercises(solutions_dir: Path | str = "solutions", exercises_dir: P
 
 
 def grade_submissions(submissions: Path | str, source_dir: Path | str = "solutions", **kwargs: Any):
-    """Grade a folder of submissions (see :func:`.grade.grade_submissions`)."""
-    from .grade import grade_submissions as run
+    """Grade a folder of submissions (see :func:`.batch.grade_submissions`)."""
+    from .batch import grade_submissions as run
 
     return run(submissions, source_dir, **kwargs)
 
@@ -51,7 +53,8 @@ def check_notebook(path: Path | str, source: Path | str | None = None, **kwargs:
     >>> grade.total, grade.max_points  # doctest: +SKIP
     (0.0, 3.0)
     """
-    from .grade import grade_notebook, load_assignment
+    from .assignment import load_assignment
+    from .batch import grade_notebook
 
     path = Path(path)
     assignment = load_assignment(Path(source) if source else path)

@@ -6,6 +6,12 @@ builds only plain values (and the article's own frozen dataclasses), so a
 learner's object with a lying ``__eq__`` or a patched check cannot reach the
 grader: the only way to pass is a value that is actually right.
 
+Decoding is bounded: the text may not exceed :data:`MAX_BYTES`, nesting
+:data:`MAX_DEPTH` levels, and the value :data:`MAX_ITEMS` elements in all
+(list and tuple items, set members, dict and table entries, a range's
+length).  A 66-byte record such as ``{"$range": [0, 10000000000000, 1]}``
+is refused, never expanded.
+
 Examples
 --------
 >>> import datetime
@@ -24,11 +30,15 @@ import json
 import math
 from typing import Any
 
-__all__ = ["NotPlainData", "encode", "decode", "MAX_BYTES"]
+__all__ = ["NotPlainData", "encode", "decode", "MAX_BYTES", "MAX_DEPTH", "MAX_ITEMS"]
 
 #: Largest encoded answer accepted (an answer is a value, not a dump).
 MAX_BYTES = 2_000_000
-_MAX_DEPTH = 40
+#: Deepest nesting accepted.
+MAX_DEPTH = 40
+#: Most elements a decoded answer may hold, all containers together.
+MAX_ITEMS = 200_000
+_MAX_DEPTH = MAX_DEPTH
 _PLAIN_DATACLASS_PACKAGE = "articlekit."
 
 
@@ -44,11 +54,47 @@ def encode(value: Any) -> str:
     return text
 
 
-def decode(text: str) -> Any:
-    """The value :func:`encode` wrote (never runs code from the text)."""
-    if len(text) > MAX_BYTES:
+def decode(text: str, *, max_items: int = MAX_ITEMS) -> Any:
+    """The value :func:`encode` wrote (never runs code from the text).
+
+    Raises :class:`NotPlainData` for anything else, and for text or values
+    over the limits (see the module's docstring).
+
+    >>> decode('{"$range": [0, 10000000000000, 1]}')
+    Traceback (most recent call last):
+    ...
+    articlekit.classroom.answers.NotPlainData: answer too long (over 200000 items)
+    """
+    if not isinstance(text, str) or len(text) > MAX_BYTES:
         raise NotPlainData("answer too large")
-    return _dec(json.loads(text), 0)
+    try:
+        raw = json.loads(text)
+    except RecursionError:
+        raise NotPlainData("answer nested too deeply") from None
+    except ValueError as exc:  # bad JSON, or an integer of more than 4300 digits
+        raise NotPlainData(f"answer is not readable ({type(exc).__name__})") from None
+    budget = _Budget(max_items)
+    try:
+        return _dec(raw, 0, budget)
+    except NotPlainData:
+        raise
+    except RecursionError:
+        raise NotPlainData("answer nested too deeply") from None
+    except (KeyError, IndexError, TypeError, ValueError, OverflowError, AttributeError) as exc:
+        raise NotPlainData(f"answer is not readable ({type(exc).__name__})") from None
+
+
+class _Budget:
+    """Elements still allowed in the value being decoded."""
+
+    def __init__(self, items: int) -> None:
+        self.left = items
+        self.limit = items
+
+    def take(self, n: int) -> None:
+        self.left -= n
+        if n < 0 or self.left < 0:
+            raise NotPlainData(f"answer too long (over {self.limit} items)")
 
 
 def _enc(v: Any, depth: int) -> Any:
@@ -109,66 +155,91 @@ def _enc(v: Any, depth: int) -> Any:
     raise NotPlainData(f"a {t.__name__} is not plain data")
 
 
-def _dec(o: Any, depth: int) -> Any:
+def _dec(o: Any, depth: int, budget: _Budget) -> Any:
     if depth > _MAX_DEPTH:
         raise NotPlainData("answer nested too deeply")
     d = depth + 1
     if isinstance(o, list):
-        return [_dec(x, d) for x in o]
+        budget.take(len(o))
+        return [_dec(x, d, budget) for x in o]
     if not isinstance(o, dict):
         return o
     if "$ellipsis" in o:
         return Ellipsis
     if "$float" in o:
-        return float(o["$float"])
+        return float(str(o["$float"]))
     if "$tuple" in o:
-        return tuple(_dec(x, d) for x in o["$tuple"])
+        items = _items(o["$tuple"], budget)
+        return tuple(_dec(x, d, budget) for x in items)
     if "$set" in o:
-        items = [_freeze(_dec(x, d)) for x in o["$set"]]
+        items = [_freeze(_dec(x, d, budget)) for x in _items(o["$set"], budget)]
         return frozenset(items) if o.get("frozen") else set(items)
     if "$dict" in o:
-        return {_freeze(_dec(k, d)): _dec(x, d) for k, x in o["$dict"]}
+        return {_freeze(_dec(k, d, budget)): _dec(x, d, budget) for k, x in _items(o["$dict"], budget)}
     if "$counter" in o:
-        return collections.Counter({_freeze(_dec(k, d)): _dec(x, d) for k, x in o["$counter"]})
+        return collections.Counter({_freeze(_dec(k, d, budget)): _dec(x, d, budget)
+                                    for k, x in _items(o["$counter"], budget)})
     if "$range" in o:
-        start, stop, step = (int(x) for x in o["$range"])
-        return range(start, stop, step)
+        start, stop, step = (_int(x) for x in _items(o["$range"], budget))
+        value = range(start, stop, step)
+        budget.take(len(value))  # a range is lazy, but what it stands for counts
+        return value
     if "$datetime" in o:
-        return _dt.datetime.fromisoformat(o["$datetime"])
+        return _dt.datetime.fromisoformat(str(o["$datetime"]))
     if "$date" in o:
-        return _dt.date.fromisoformat(o["$date"])
+        return _dt.date.fromisoformat(str(o["$date"]))
     if "$ndarray" in o:
         import numpy as np
 
-        return np.array(_dec(o["$ndarray"], d))
+        return np.array(_dec(o["$ndarray"], d, budget))
     if "$dataframe" in o or "$series" in o:
-        return _dec_frame(o, d)
+        return _dec_frame(o, d, budget)
     if "$dataclass" in o:
         module_name, _, qualname = str(o["$dataclass"]).partition(":")
         if not module_name.startswith(_PLAIN_DATACLASS_PACKAGE) or "." in qualname:
             raise NotPlainData("unknown dataclass")
         cls = getattr(importlib.import_module(module_name), qualname, None)
-        if cls is None or not dataclasses.is_dataclass(cls):
+        if cls is None or not isinstance(cls, type) or not dataclasses.is_dataclass(cls):
             raise NotPlainData("unknown dataclass")
-        return cls(**{k: _dec(x, d) for k, x in o["fields"].items()})
+        fields = o["fields"]
+        if not isinstance(fields, dict):
+            raise NotPlainData("unknown dataclass")
+        budget.take(len(fields))
+        return cls(**{str(k): _dec(x, d, budget) for k, x in fields.items()})
     raise NotPlainData("unknown encoded value")
 
 
-def _dec_frame(o: dict, d: int) -> Any:
+def _items(value: Any, budget: _Budget) -> list:
+    if not isinstance(value, list):
+        raise NotPlainData("unknown encoded value")
+    budget.take(len(value))
+    return value
+
+
+def _int(value: Any) -> int:
+    if type(value) is not int:
+        raise NotPlainData("unknown encoded value")
+    return value
+
+
+def _dec_frame(o: dict, d: int, budget: _Budget) -> Any:
     import pandas as pd
 
     p = o.get("$dataframe") or o.get("$series")
-    columns = [_freeze(_dec(c, d)) for c in p["columns"]]
-    frame = pd.DataFrame([[_dec(x, d) for x in row] for row in p["data"]],
-                         columns=columns, index=[_freeze(_dec(i, d)) for i in p["index"]])
-    for column, dtype in zip(columns, p["dtypes"]):
+    if not isinstance(p, dict):
+        raise NotPlainData("unknown encoded value")
+    columns = [_freeze(_dec(c, d, budget)) for c in _items(p["columns"], budget)]
+    index = [_freeze(_dec(i, d, budget)) for i in _items(p["index"], budget)]
+    rows = [[_dec(x, d, budget) for x in _items(row, budget)] for row in _items(p["data"], budget)]
+    frame = pd.DataFrame(rows, columns=columns, index=index)
+    for column, dtype in zip(columns, _items(p["dtypes"], budget)):
         try:
-            frame[column] = frame[column].astype(dtype)
+            frame[column] = frame[column].astype(str(dtype))
         except (TypeError, ValueError):
             pass  # keep pandas' own guess when the dtype does not round-trip
     if "$series" in o:
         series = frame[columns[0]]
-        series.name = _dec(p.get("name"), d)
+        series.name = _dec(p.get("name"), d, budget)
         return series
     return frame
 

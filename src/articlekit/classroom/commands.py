@@ -85,6 +85,12 @@ def _limits_arguments(parser: argparse.ArgumentParser, *, cell: float, notebook:
                         help=f"per-notebook time limit (default: {notebook:g})")
     parser.add_argument("--max-output", type=int, default=5_000_000, metavar="BYTES",
                         help="output kept per notebook; more is dropped (default: 5000000)")
+    parser.add_argument("--check-timeout", type=float, default=60, metavar="SECONDS",
+                        help="time limit of one check of an answer, in the grader (default: 60)")
+    from .sandbox import UNSAFE_COST, UNSAFE_FLAG
+
+    parser.add_argument(UNSAFE_FLAG, dest="unsafe_no_sandbox", action="store_true",
+                        help=f"grade without the bubblewrap sandbox ({UNSAFE_COST})")
 
 
 def grade_arguments(parser: argparse.ArgumentParser) -> None:
@@ -100,18 +106,19 @@ def grade_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def _limits(args: argparse.Namespace):
-    from .grade import Limits
+    from .sandbox import Limits
 
-    if args.timeout <= 0 or args.notebook_timeout <= 0 or args.max_output <= 0:
+    if args.timeout <= 0 or args.notebook_timeout <= 0 or args.max_output <= 0 or args.check_timeout <= 0:
         raise ValueError("time limits and --max-output must be positive")
     return Limits(cell_timeout=args.timeout, notebook_timeout=args.notebook_timeout,
-                  max_output_bytes=args.max_output)
+                  max_output_bytes=args.max_output, check_timeout=args.check_timeout)
 
 
 def run_grade(args: argparse.Namespace) -> int:
+    from .batch import grade_submissions
     from .generate import ExerciseError
-    from .grade import grade_submissions
     from .report import write_report
+    from .sandbox import SandboxUnavailable
 
     if args.jobs < 1:
         print("articlekit grade: --jobs must be at least 1", file=sys.stderr)
@@ -126,8 +133,9 @@ def run_grade(args: argparse.Namespace) -> int:
         return 2
     try:
         grades, assignments = grade_submissions(args.submissions, args.source, jobs=args.jobs,
-                                                limits=_limits(args), progress=not args.quiet)
-    except (ExerciseError, OSError, ValueError) as error:
+                                                limits=_limits(args), progress=not args.quiet,
+                                                sandbox=not args.unsafe_no_sandbox)
+    except (ExerciseError, OSError, ValueError, SandboxUnavailable) as error:
         print(f"articlekit grade: {_one_line(error)}", file=sys.stderr)
         return 2
     if not grades:
@@ -140,7 +148,8 @@ def run_grade(args: argparse.Namespace) -> int:
         print(f"articlekit grade: {_one_line(error)}", file=sys.stderr)
         return 2
     flagged = sum(1 for g in grades if g.statuses != ("ok",))
-    print(f"graded {len(grades)} notebook(s) from {len({g.student for g in grades})} student(s); "
+    mode = "WITHOUT a sandbox (--unsafe-no-sandbox)" if args.unsafe_no_sandbox else "each in a bubblewrap sandbox"
+    print(f"graded {len(grades)} notebook(s) from {len({g.student for g in grades})} student(s), {mode}; "
           f"{flagged} with a status other than ok; wrote {csv_path} and {Path(args.out) / 'feedback'}/")
     return 0
 
@@ -150,20 +159,35 @@ def check_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("notebook", nargs="+", metavar="NOTEBOOK", help="learner notebook(s) to check")
     parser.add_argument("--source", default=None, metavar="PATH",
                         help="the original notebook (or a folder of them) to restore checks from "
-                             "(default: the notebook's own check cells)")
+                             "(default: the notebook's own check cells); with --source the notebook must "
+                             "run in the bubblewrap sandbox, or be given --unsafe-no-sandbox")
     _limits_arguments(parser, cell=120, notebook=900)
 
 
 def run_check(args: argparse.Namespace) -> int:
+    from .assignment import load_assignment
+    from .batch import grade_notebook
     from .generate import ExerciseError
-    from .grade import grade_notebook, load_assignment
     from .report import format_summary
+    from .sandbox import UNSAFE_FLAG, SandboxUnavailable, require_sandbox
 
     try:
         limits = _limits(args)
     except ValueError as error:
         print(f"articlekit check: {error}", file=sys.stderr)
         return 2
+    sandbox = not args.unsafe_no_sandbox
+    if sandbox:
+        try:  # before anything runs: a teacher's run (--source) is sandboxed or says why not
+            require_sandbox()
+        except SandboxUnavailable as error:
+            if args.source:
+                print(f"articlekit check: {_one_line(error)}", file=sys.stderr)
+                return 2
+            # a learner checking their own notebook: their code, their machine
+            print("articlekit check: note: bubblewrap cannot run here, so the notebook runs without a sandbox "
+                  f"(as with {UNSAFE_FLAG})", file=sys.stderr)
+            sandbox = False
     all_passed = True
     total = maximum = 0.0
     for name in args.notebook:
@@ -182,7 +206,11 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"{path}: no graded check cells found")
             all_passed = False
             continue
-        grade = grade_notebook(path, assignment, limits=limits)
+        try:
+            grade = grade_notebook(path, assignment, limits=limits, sandbox=sandbox)
+        except SandboxUnavailable as error:
+            print(f"articlekit check: {_one_line(error)}", file=sys.stderr)
+            return 2
         print(format_summary(grade))
         total, maximum = total + grade.total, maximum + grade.max_points
         all_passed = all_passed and grade.statuses == ("ok",) and all(

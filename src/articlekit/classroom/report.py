@@ -2,6 +2,14 @@
 
 Feedback shows each exercise's points and the same question-style hint the
 learner saw in the notebook -- never the expected answer, never code.
+
+Everything is written by the grader, from its own memory, after the last
+notebook ran, each file atomically (a temporary file, then ``os.replace``),
+into a folder that no sandbox can see.  Names are data, not commands: a
+cell that a spreadsheet would read as a formula (``=2+5``, ``+``, ``-``,
+``@``) is written as text (prefixed with ``'``), and each student's page is
+named by their file-name-safe id (:func:`.batch.student_id`); the page and
+the CSV show the original name.
 """
 
 from __future__ import annotations
@@ -15,9 +23,10 @@ from types import MappingProxyType
 from typing import Iterable, Sequence
 
 from ..files import atomic_write
-from .grade import STATUS_TEXT, Assignment, NotebookGrade, iter_exercise_columns
+from .assignment import Assignment
+from .batch import STATUS_TEXT, NotebookGrade, iter_exercise_columns, student_ids
 
-__all__ = ["grades_csv", "feedback_html", "write_report", "format_summary"]
+__all__ = ["csv_text", "grades_csv", "feedback_html", "write_report", "format_summary"]
 
 _STATUS_WORDS = MappingProxyType({
     "passed": "correct",
@@ -25,8 +34,21 @@ _STATUS_WORDS = MappingProxyType({
     "unanswered": "not answered",
     "hidden-tests": "failed the teacher's further tests",
     "error": "the cell failed",
+    "check-timeout": "the grader's check ran past its time limit",
     "not-run": "not run",
 })
+
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_text(value: str) -> str:
+    """``value`` as a CSV cell no spreadsheet reads as a formula.
+
+    >>> csv_text("=2+5"), csv_text("Awa")
+    ("'=2+5", 'Awa')
+    """
+    value = str(value)
+    return "'" + value if value.startswith(_FORMULA) else value
 
 
 def _points(x: float) -> str:
@@ -34,17 +56,25 @@ def _points(x: float) -> str:
 
 
 def grades_csv(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment]) -> str:
-    """CSV text: student, notebook, one column per exercise, total, max, status."""
+    """CSV text: student, id, notebook, one column per exercise, total, max, status."""
     columns = iter_exercise_columns(assignments)
+    ids = _ids(grades)
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(["student", "notebook", *(c for c, _, _ in columns), "total", "max", "status"])
+    writer.writerow(["student", "id", "notebook", *(csv_text(c) for c, _, _ in columns), "total", "max", "status"])
     for g in grades:
         by_id = {e.grade_id: e for e in g.exercises}
         cells = [(_points(by_id[gid].points) if nb == g.notebook and gid in by_id else "")
                  for _, nb, gid in columns]
-        writer.writerow([g.student, g.notebook, *cells, _points(g.total), _points(g.max_points), g.status])
+        writer.writerow([csv_text(g.student), csv_text(ids[g.student]), csv_text(g.notebook), *cells,
+                         _points(g.total), _points(g.max_points), csv_text(g.status)])
     return out.getvalue()
+
+
+def _ids(grades: Sequence[NotebookGrade]) -> dict[str, str]:
+    """Each student's id: the one grading gave, else a fresh one (same rule)."""
+    fresh = student_ids(g.student for g in grades)
+    return {g.student: (g.student_id or fresh[g.student]) for g in grades}
 
 
 def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
@@ -80,24 +110,19 @@ def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
 
 
 def write_report(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment], out_dir: Path | str) -> Path:
-    """Write ``out_dir/grades.csv`` and ``out_dir/feedback/<student>.html``; return the CSV path."""
+    """Write ``out_dir/grades.csv`` and ``out_dir/feedback/<id>.html``; return the CSV path."""
     out_dir = Path(out_dir)
     assignments = list(assignments)
-    csv_path = out_dir / "grades.csv"
-    atomic_write(csv_path, grades_csv(grades, assignments).encode("utf-8"))
+    ids = _ids(grades)
     by_student: dict[str, list[NotebookGrade]] = defaultdict(list)
     for g in grades:
         by_student[g.student].append(g)
-    used: set[str] = set()
-    for student, items in sorted(by_student.items()):
-        safe = "".join(ch if ch.isalnum() or ch in "-_." else "_" for ch in student).strip(".") or "student"
-        # « a b » and « a_b » give the same file name: number the second, never overwrite a page
-        name, n = safe, 1
-        while name.casefold() in used:
-            n += 1
-            name = f"{safe}-{n}"
-        used.add(name.casefold())
-        atomic_write(out_dir / "feedback" / f"{name}.html", feedback_html(student, items).encode("utf-8"))
+    pages = {student: feedback_html(student, items).encode("utf-8") for student, items in by_student.items()}
+    table = grades_csv(grades, assignments).encode("utf-8")
+    for student, page in sorted(pages.items()):
+        atomic_write(out_dir / "feedback" / f"{ids[student]}.html", page)
+    csv_path = out_dir / "grades.csv"
+    atomic_write(csv_path, table)  # last: a grades.csv in place means the pages are too
     return csv_path
 
 

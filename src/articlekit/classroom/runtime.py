@@ -3,37 +3,66 @@
 Not for learners.  When grading, each ``check.<name>(answer)`` call of a
 restored check cell is rewritten to ``capture(grade_id, lesson, name, answer)``,
 which only *records* the answer (as inert JSON, see
-:mod:`articlekit.classroom.answers`) in the cell's output.  The grader then runs
-the check in its own process.  A learner who redefines ``check`` or patches the
-lesson module therefore changes nothing: the check that counts never runs in
-their kernel.
+:mod:`articlekit.classroom.answers`) in the cell's output, and the values the
+cell's hidden tests read are recorded by :func:`capture_names`.  The grader
+then runs the check and the tests in its own process.  A learner who
+redefines ``check``, patches this module or switches ``assert`` off changes
+nothing: what counts never runs in their kernel, and a record is only ever
+read as the learner's answer (its other fields, such as keyword arguments,
+are ignored).
 """
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, Callable
 
 #: Output MIME type of one recorded answer.
 MIMETYPE = "application/vnd.articlekit.answer+json"
 
 
-def capture(grade_id: str, lesson: str, name: str, *args: Any, **kwargs: Any) -> None:
-    """Record the answer given to check ``name`` of exercise ``grade_id``."""
+def _show(record: dict) -> None:
     from IPython.display import display
 
-    from . import answers
-
-    record: dict[str, Any] = {"grade_id": grade_id, "name": name}
-    try:
-        record["args"] = answers.encode(list(args))
-        record["kwargs"] = answers.encode(dict(kwargs))
-    except (answers.NotPlainData, ValueError, TypeError, RecursionError) as exc:
-        record["not_plain"] = str(exc)[:200]
-        record["kernel_result"] = _run_in_kernel(lesson, name, args, kwargs)
     display({MIMETYPE: record}, raw=True)
 
 
-def _run_in_kernel(lesson: str, name: str, args: tuple, kwargs: dict) -> dict:
+def capture(grade_id: str, lesson: str, name: str, *args: Any, **kwargs: Any) -> None:
+    """Record the answer (the first positional argument) given to check ``name`` of exercise ``grade_id``.
+
+    Keyword arguments are not recorded: the grader uses the teacher's own.
+    """
+    from . import answers
+
+    answer = args[0] if args else Ellipsis
+    record: dict[str, Any] = {"grade_id": grade_id, "name": name}
+    try:
+        record["answer"] = answers.encode(answer)
+    except (answers.NotPlainData, ValueError, TypeError, RecursionError) as exc:
+        record["not_plain"] = str(exc)[:200]
+        record["kernel_result"] = _run_in_kernel(lesson, name, answer)
+    _show(record)
+
+
+def capture_names(grade_id: str, getters: dict[str, Callable[[], Any]]) -> None:
+    """Record the values a check cell's hidden tests read (run by the grader, not here)."""
+    from . import answers
+
+    values: dict[str, Any] = {}
+    missing, not_plain = [], []
+    for name, get in getters.items():
+        try:
+            value = get()
+        except NameError:
+            missing.append(name)
+            continue
+        try:
+            values[name] = answers.encode(value)
+        except (answers.NotPlainData, ValueError, TypeError, RecursionError):
+            not_plain.append(name)
+    _show({"grade_id": grade_id, "kind": "names", "values": values, "missing": missing, "not_plain": not_plain})
+
+
+def _run_in_kernel(lesson: str, name: str, answer: Any) -> dict:
     """Fallback for ``@in_kernel`` checks: run them from freshly reloaded modules."""
     import importlib
 
@@ -45,8 +74,7 @@ def _run_in_kernel(lesson: str, name: str, args: tuple, kwargs: dict) -> dict:
         function = getattr(module, name)
         if not getattr(function, "__articlekit_in_kernel__", False):
             return {"status": "not_plain"}
-        answer = args[0] if args else Ellipsis
-        result = checks.run_check(function, answer, load_article=_load_article, **kwargs)
+        result = checks.run_check(function, answer, load_article=_load_article)
         return {"status": result.status, "hints": list(result.hints)}
     except Exception as exc:  # a broken answer must not crash the grader
         return {"status": "error", "error": type(exc).__name__}

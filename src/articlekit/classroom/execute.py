@@ -1,0 +1,309 @@
+"""Inside the sandbox: run one prepared notebook and report its recorded answers.
+
+Started by :mod:`.sandbox` as ``python -I -m articlekit.classroom.execute``,
+inside bubblewrap (or, with ``--unsafe-no-sandbox``, as a plain child
+process).  It
+
+1. keeps its standard output as the result channel and points file
+   descriptor 1 at ``/dev/null``, so nothing else can write there;
+2. reads its task (the prepared notebook, the limits) from standard input;
+3. confines itself: resource limits (memory, processes, file size, CPU time,
+   open files, no core dumps), then -- when started as root inside the
+   sandbox -- drops to an unprivileged user of its own, sets ``no_new_privs``
+   and becomes non-dumpable, so the learner's kernel (its child, same user)
+   can neither read its memory nor reach its result channel through
+   ``/proc``;
+4. writes a private copy of the notebook into its fresh working folder and
+   runs its code cells in a new kernel (driven with jupyter_client: the
+   executor never imports nbformat or nbclient, whose start-up would double
+   the cost of a sandbox), with a per-cell and a per-notebook time limit and
+   caps on output;
+5. writes one JSON line per executed code cell (its error name, whether it
+   timed out, the answer records of a check cell) and a last ``done`` line.
+
+The kernel's output is counted against the caps and then dropped: only
+answer records of check cells are kept, under a budget of their own (a
+flood of them counts too).  The grader reads nothing else from here.
+
+Why not nbgrader's ``LimitOutput``
+-----------------------------------
+``nbgrader.preprocessors.LimitOutput`` trims stream outputs by lines *after*
+the notebook ran, so everything was held in memory first, and it ignores
+``display_data`` (forty 3.9 MB display records went straight through).
+The cap here counts every output message, display records included, as it
+arrives.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+__all__ = ["main"]
+
+#: First line of the result channel; every later line is one JSON object.
+HEADER = b"articlekit-execute 1\n"
+MAX_TASK_BYTES = 64_000_000
+MAX_RECORDS_PER_CELL = 16
+
+
+# ---------------------------------------------------------------------------
+# Confinement
+# ---------------------------------------------------------------------------
+def _prctl(option: int, value: int) -> None:
+    try:
+        import ctypes
+
+        ctypes.CDLL(None, use_errno=True).prctl(option, value, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: nothing to set
+        pass
+
+
+def confine(spec: dict) -> None:
+    """Set the resource limits of ``spec["rlimits"]`` and drop to ``spec["uid"]`` (if any)."""
+    import resource
+
+    for name, value in (spec.get("rlimits") or {}).items():
+        which = getattr(resource, f"RLIMIT_{name}", None)
+        if which is None or value is None:
+            continue
+        soft, hard = resource.getrlimit(which)
+        value = int(value)
+        if hard != resource.RLIM_INFINITY:
+            value = min(value, hard)
+        # CPU: the soft limit sends SIGXCPU (the kernel dies, the run goes on), the hard one kills
+        new_hard = value + 5 if name == "CPU" and (hard == resource.RLIM_INFINITY or hard > value + 5) else value
+        try:
+            resource.setrlimit(which, (value, new_hard))
+        except (ValueError, OSError):
+            resource.setrlimit(which, (value, hard))
+    uid = spec.get("uid")
+    if uid is not None and os.geteuid() == 0:
+        os.setgroups([])
+        os.setresgid(uid, uid, uid)
+        os.setresuid(uid, uid, uid)  # drops every capability
+        if os.geteuid() == 0 or os.getuid() == 0:
+            raise SystemExit("could not drop root")
+    _prctl(38, 1)  # PR_SET_NO_NEW_PRIVS: no setuid program can give privileges back
+    _prctl(4, 0)   # PR_SET_DUMPABLE 0: the kernel cannot ptrace us nor open /proc/<us>/fd
+
+
+# ---------------------------------------------------------------------------
+# Execution
+# ---------------------------------------------------------------------------
+def _size(content: dict) -> int:
+    size = len(content.get("text", "") or "") if isinstance(content.get("text", ""), str) else 0
+    data = content.get("data") or {}
+    if isinstance(data, dict):
+        size += sum(len(v) if isinstance(v, str) else len(json.dumps(v, default=str)) for v in data.values())
+    traceback = content.get("traceback") or []
+    if isinstance(traceback, list):
+        size += sum(len(x) for x in traceback if isinstance(x, str))
+    return size
+
+
+class _Cell:
+    """What one cell did: its error, whether it timed out, its answer records."""
+
+    def __init__(self) -> None:
+        self.error: str | None = None
+        self.timeout = False
+        self.records: list = []
+
+
+class Runner:
+    """Runs code cells in one kernel (jupyter_client), counting every output against the caps.
+
+    Only answer records of the cells in ``record_cells`` are kept; every other
+    output is counted and dropped.
+    """
+
+    def __init__(self, workdir: str, limits: dict, record_cells: set[int]) -> None:
+        from jupyter_client import KernelManager
+
+        self.cap = int(limits["max_output_bytes"])
+        self.record_cap = int(limits["max_record_bytes"])
+        self.record_size = int(limits["max_record_size"])
+        self.used = self.record_used = 0
+        self.overflow = False
+        self.record_cells = record_cells
+        self.km = KernelManager(kernel_name=str(limits.get("kernel_name", "python3")))
+        # started first: the kernel boots while the rest of us gets ready
+        self.km.start_kernel(cwd=workdir, env=dict(os.environ), stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        self.kc = None
+
+    def connect(self, timeout: float = 60) -> None:
+        import zmq
+
+        self.kc = self.km.client()
+        self.kc.start_channels()
+        self.kc.wait_for_ready(timeout=timeout)
+        self.poller = zmq.Poller()
+        self.poller.register(self.kc.iopub_channel.socket, zmq.POLLIN)
+        self.poller.register(self.kc.shell_channel.socket, zmq.POLLIN)
+
+    def _output(self, index: int, msg: dict, cell: _Cell) -> None:
+        from .runtime import MIMETYPE
+
+        content = msg.get("content") or {}
+        if not isinstance(content, dict):
+            return
+        size = _size(content)
+        data = content.get("data")
+        record = data.get(MIMETYPE) if isinstance(data, dict) else None
+        if isinstance(record, dict) and index in self.record_cells and msg.get("msg_type") == "display_data":
+            self.record_used += size
+            if size <= self.record_size and len(cell.records) < MAX_RECORDS_PER_CELL \
+                    and self.record_used <= self.record_cap:
+                cell.records.append(record)
+            else:
+                self.overflow = True
+            return
+        self.used += size
+        if self.used > self.cap:
+            self.overflow = True
+
+    def run_cell(self, index: int, source: str, timeout: float, grace: float = 5.0) -> tuple[_Cell, str]:
+        """Run one cell; the second value is ``""``, ``"kernel-died"`` or ``"kernel-stuck"``."""
+        cell = _Cell()
+        msg_id = self.kc.execute(source, store_history=True, allow_stdin=False, stop_on_error=False)
+        deadline = time.monotonic() + timeout
+        idle = replied = False
+        iopub, shell = self.kc.iopub_channel, self.kc.shell_channel
+        while not (idle and replied):
+            left = deadline - time.monotonic()
+            if left <= 0:
+                if cell.timeout:
+                    return cell, "kernel-stuck"  # the interrupt did not stop it
+                cell.timeout, cell.error = True, "CellTimeout"
+                try:
+                    self.km.interrupt_kernel()
+                except RuntimeError:
+                    return cell, "kernel-died"
+                deadline = time.monotonic() + grace
+                continue
+            ready = dict(self.poller.poll(int(min(left, 1.0) * 1000)))
+            if not ready:
+                if not self.km.is_alive():
+                    return cell, "kernel-died"
+                continue
+            if iopub.socket in ready:
+                msg = iopub.get_msg(timeout=0)
+                if (msg.get("parent_header") or {}).get("msg_id") != msg_id:
+                    continue
+                kind = msg.get("msg_type")
+                if kind == "status":
+                    idle = idle or (msg.get("content") or {}).get("execution_state") == "idle"
+                elif kind in ("stream", "display_data", "execute_result", "error", "update_display_data"):
+                    self._output(index, msg, cell)
+            if shell.socket in ready:
+                msg = shell.get_msg(timeout=0)
+                if (msg.get("parent_header") or {}).get("msg_id") != msg_id:
+                    continue
+                replied = True
+                content = msg.get("content") or {}
+                if content.get("status") == "error" and not cell.timeout:
+                    cell.error = str(content.get("ename", "Error"))[:100]
+        return cell, ""
+
+    def close(self) -> None:
+        try:
+            if self.kc is not None:
+                self.kc.stop_channels()
+            self.km.shutdown_kernel(now=True)
+        except Exception:  # noqa: BLE001 - the sandbox goes anyway
+            pass
+
+
+def execute(cells: list, workdir: str, limits: dict, record_cells: set[int], emit) -> dict:
+    """Run ``cells`` (``[index, source]`` pairs of code cells) in order; ``emit`` gets one dict per
+    executed cell; returns the summary (statuses, detail)."""
+    statuses: list[str] = []
+    detail = ""
+    deadline = time.monotonic() + float(limits["notebook_timeout"])
+    cell_timeout = float(limits["cell_timeout"])
+    runner = None
+    timed_out = False
+    try:
+        runner = Runner(workdir, limits, record_cells)
+        runner.connect()
+        for index, source in cells:
+            remaining = deadline - time.monotonic()
+            if remaining <= 0:
+                statuses.append("notebook-timeout")
+                break
+            cell, end = runner.run_cell(index, source, max(1.0, min(cell_timeout, remaining)))
+            timed_out = timed_out or cell.timeout
+            if end != "kernel-died" or cell.records:
+                emit({"cell": index, "error": cell.error, "timeout": cell.timeout, "records": cell.records})
+            if end:
+                statuses.append(end)
+                break
+            if cell.timeout and deadline - time.monotonic() <= 0:
+                statuses.append("notebook-timeout")
+                break
+    except RuntimeError as exc:  # kernel failed to start or to answer
+        statuses.append("kernel-died")
+        detail = f"{type(exc).__name__}: {exc}"[:300]
+    finally:
+        if runner is not None:
+            runner.close()
+    if timed_out and "notebook-timeout" not in statuses:
+        statuses.append("cell-timeout")
+    if runner is not None and runner.overflow:
+        statuses.append("output-too-large")
+    return {"statuses": statuses, "detail": detail}
+
+
+# ---------------------------------------------------------------------------
+# Entry point
+# ---------------------------------------------------------------------------
+def _read_task(fd: int) -> bytes:
+    chunks, size = [], 0
+    while True:
+        chunk = os.read(fd, 1 << 20)
+        if not chunk:
+            break
+        size += len(chunk)
+        if size > MAX_TASK_BYTES:
+            raise SystemExit("task too large")
+        chunks.append(chunk)
+    return b"".join(chunks)
+
+
+def main() -> int:
+    result = os.fdopen(os.dup(1), "wb", buffering=0)  # the one channel back to the grader
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 1)
+    task = json.loads(_read_task(0))
+    os.dup2(null, 0)
+    confine(task.get("confine") or {})
+
+    import warnings
+
+    warnings.simplefilter("ignore")
+
+    def emit(obj: dict) -> None:
+        result.write(json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n")
+
+    result.write(HEADER)
+    workdir = str(task["workdir"])
+    name = Path(str(task.get("name") or "notebook.ipynb")).name
+    try:  # the learner's private copy, in a working folder of its own
+        Path(workdir, name).write_text(task["notebook"], encoding="utf-8")
+    except OSError:
+        pass
+    cells = [(int(i), str(src)) for i, src in task["cells"]]
+    summary = execute(cells, workdir, task["limits"], {int(i) for i in task.get("record_cells", [])}, emit)
+    emit({"done": summary})
+    result.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,347 @@
+"""Judge recorded answers in the grader, each check under a time limit, in a worker it can kill.
+
+The learner's kernel only *records* answers (:mod:`.runtime`); here they
+are judged:
+
+* only the answer is read from a record -- the first positional argument
+  of the learner's ``check.<name>(answer)`` call.  Keyword arguments come
+  from the teacher's source (:class:`.assignment.CheckCell`), never from a
+  record, and the article is the grader's own, so a recorder that adds
+  ``article=`` changes nothing;
+* answers are decoded with size, depth and length limits
+  (:func:`.answers.decode`): ``range(10**13)`` is refused, never expanded;
+* each check, and each cell's hidden tests, runs in a :class:`JudgeWorker`
+  -- a separate process with a memory limit -- under
+  :attr:`.sandbox.Limits.check_timeout`; a check that runs past it is killed
+  (with its worker, started again for the next one) and the exercise is
+  ``check-timeout``;
+* a cell's hidden tests (and any ``assert`` of the teacher's check cell) run
+  here too, over the values the kernel recorded: an ``assert`` switched off
+  in the kernel counts for nothing.
+
+The worker is started as ``python -I -m articlekit.classroom.judge``; the
+grader sends it pickled tasks (the article, then one task at a time) and it
+answers with JSON only, so nothing it computes can run code in the grader.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import pickle
+import select
+import signal
+import struct
+import subprocess
+import sys
+import time
+from typing import Any
+
+from .assignment import CheckCell
+
+__all__ = ["HIDDEN_HINT", "JudgeWorker", "judge_exercise"]
+
+HIDDEN_HINT = ("Your answer passed the visible check but not the teacher's further tests: "
+               "does it hold for every case the question describes?")
+_BROKEN_HINT = ("The grader's check stopped on a bug in articlekit, not on your answer: "
+                "tell your teacher (this exercise was not judged).")
+_TIMEOUT_HINT = "The grader's check of this answer ran past its time limit: is the answer much larger than asked?"
+_UNREADABLE = ("The grader could not read your answer: is it plain data "
+               "(text, numbers, lists, sets, dates, a table) of a reasonable size?")
+_MAX_REPLY = 64_000
+_START_TIMEOUT = 120.0  # seconds for a worker to import the checks and read the article
+_GRADER_KWARGS = frozenset({"article", "load_article", "strict"})
+
+
+# ---------------------------------------------------------------------------
+# Frames: 4-byte big-endian length, then the payload
+# ---------------------------------------------------------------------------
+def _write_frame(fd: int, payload: bytes) -> None:
+    data = struct.pack(">I", len(payload)) + payload
+    while data:
+        n = os.write(fd, data)
+        data = data[n:]
+
+
+def _read_exact(fd: int, n: int, deadline: float | None) -> bytes | None:
+    chunks, left = [], n
+    while left:
+        if deadline is not None:
+            wait = deadline - time.monotonic()
+            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
+                return None
+        chunk = os.read(fd, min(left, 1 << 20))
+        if not chunk:
+            return None
+        chunks.append(chunk)
+        left -= len(chunk)
+    return b"".join(chunks)
+
+
+def _read_frame(fd: int, deadline: float | None, cap: int) -> bytes | None:
+    head = _read_exact(fd, 4, deadline)
+    if head is None:
+        return None
+    (size,) = struct.unpack(">I", head)
+    if size > cap:
+        return None
+    return _read_exact(fd, size, deadline)
+
+
+# ---------------------------------------------------------------------------
+# Grader side
+# ---------------------------------------------------------------------------
+class JudgeWorker:
+    """A killable process that runs checks on recorded answers.
+
+    Parameters
+    ----------
+    article : Article
+        What the checks compare with: the grader's own, loaded before any
+        learner code ran.
+    lessons : iterable of str
+        Lesson modules to import when the worker starts.
+    memory_bytes : int
+        Address-space limit of the worker.
+    """
+
+    def __init__(self, article: Any, lessons=(), *, memory_bytes: int = 4 << 30) -> None:
+        # the grader's sys.path: the worker imports what the grader would (-I keeps the cwd out)
+        self._init = pickle.dumps({"article": article, "lessons": sorted(set(lessons)), "memory": int(memory_bytes),
+                                   "path": [p for p in sys.path if p]})
+        self._proc: subprocess.Popen | None = None
+        self._ready = False
+        self.restarts = 0
+
+    def start(self) -> None:
+        """Start the process now (it also starts on first use)."""
+        if self._proc is not None and self._proc.poll() is None:
+            return
+        self._proc = subprocess.Popen([sys.executable, "-I", "-m", "articlekit.classroom.judge"],
+                                      stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL,
+                                      start_new_session=True, close_fds=True)
+        self._ready = False
+        try:
+            _write_frame(self._proc.stdin.fileno(), self._init)
+        except OSError:
+            pass
+
+    def _wait_ready(self) -> bool:
+        if not self._ready:
+            self._ready = _read_frame(self._proc.stdout.fileno(), time.monotonic() + _START_TIMEOUT, 64) == b"ready"
+        return self._ready
+
+    def close(self) -> None:
+        """Stop the process."""
+        proc, self._proc = self._proc, None
+        if proc is None:
+            return
+        try:
+            proc.stdin.close()
+        except OSError:
+            pass
+        try:
+            proc.wait(timeout=2)
+        except subprocess.TimeoutExpired:
+            self._kill(proc)
+
+    @staticmethod
+    def _kill(proc: subprocess.Popen) -> None:
+        try:
+            os.killpg(proc.pid, signal.SIGKILL)
+        except (ProcessLookupError, PermissionError):
+            pass
+        proc.wait()
+        for stream in (proc.stdin, proc.stdout):
+            try:
+                stream.close()
+            except OSError:
+                pass
+
+    def __enter__(self) -> "JudgeWorker":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+    def run(self, task: dict, timeout: float) -> dict:
+        """The worker's reply to ``task``; ``{"status": "timeout"}`` when it ran past ``timeout``."""
+        for attempt in (1, 2):
+            self.start()
+            proc = self._proc
+            if not self._wait_ready():
+                self._kill(proc)
+                self._proc = None
+                return {"status": "broken"}
+            start = time.monotonic()
+            try:
+                _write_frame(proc.stdin.fileno(), pickle.dumps(task))
+            except OSError:
+                self._kill(proc)
+                self._proc = None
+                self.restarts += 1
+                continue
+            reply = _read_frame(proc.stdout.fileno(), start + timeout, _MAX_REPLY)
+            if reply is None:
+                dead = proc.poll() is not None
+                self._kill(proc)
+                self._proc = None
+                self.restarts += 1
+                if dead and attempt == 1 and time.monotonic() - start < timeout:
+                    continue  # it died (memory limit?): once more in a fresh one
+                return {"status": "timeout"}
+            try:
+                obj = json.loads(reply)
+            except ValueError:
+                obj = None
+            return obj if isinstance(obj, dict) else {"status": "broken"}
+        return {"status": "broken"}
+
+
+def _valid_record(record: Any, grade_id: str) -> bool:
+    return isinstance(record, dict) and record.get("grade_id") == grade_id
+
+
+def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker: JudgeWorker,
+                   timeout: float) -> tuple[str, str]:
+    """``(status, hint)`` for one check cell, decided by the grader's own checks."""
+    if index not in execution.ran:
+        return "not-run", "This cell did not run (see the notebook's status)."
+    if index in execution.timeouts:
+        return "error", "This cell ran too long: is there a loop that never ends?"
+    records = [r for r in execution.records.get(index, []) if _valid_record(r, check.grade_id)]
+    answers = [r for r in records if r.get("kind", "check") == "check"]
+    verdicts = []
+    for name, kwargs in zip(check.calls, check.call_kwargs or ((),) * len(check.calls)):
+        record = next((r for r in answers if r.get("name") == name), None)
+        if record is None:
+            if execution.errors.get(index, "") == "NameError":
+                return "error", "The answer's variable is not defined: did you delete or rename it?"
+            return "error", "This check could not read an answer: did an earlier cell fail?"
+        answers.remove(record)
+        task: dict[str, Any] = {"kind": "check", "lesson": lesson, "name": name, "kwargs": dict(kwargs)}
+        if isinstance(record.get("answer"), str):
+            task["answer"] = record["answer"]
+        else:
+            kernel = record.get("kernel_result")
+            task["kernel_result"] = kernel if isinstance(kernel, dict) else {}
+        verdicts.append(worker.run(task, timeout))
+    for reply in verdicts:
+        status = reply.get("status")
+        if status == "timeout":
+            return "check-timeout", _TIMEOUT_HINT
+        if status == "unanswered":
+            return "unanswered", "Not answered yet."
+        if status == "broken":
+            return "error", _BROKEN_HINT
+        if status != "passed":
+            hint = reply.get("hint")
+            return "failed", hint if isinstance(hint, str) and hint.strip() else "Not quite: read the question again."
+    if check.hidden:
+        names = next((r for r in records if r.get("kind") == "names"), None)
+        if names is None:
+            return ("error", "This check could not read an answer: did an earlier cell fail?") if not verdicts \
+                else ("hidden-tests", HIDDEN_HINT)
+        values = names.get("values") if isinstance(names.get("values"), dict) else {}
+        if any(n not in values or not isinstance(values[n], str) for n in check.hidden_inputs):
+            return "hidden-tests", HIDDEN_HINT
+        reply = worker.run({"kind": "tests", "lesson": lesson, "source": check.hidden,
+                            "values": {n: values[n] for n in check.hidden_inputs}}, timeout)
+        if reply.get("status") == "timeout":
+            return "check-timeout", _TIMEOUT_HINT
+        if reply.get("status") != "passed":
+            return ("hidden-tests", HIDDEN_HINT) if verdicts else ("failed", HIDDEN_HINT)
+    return "passed", ""
+
+
+# ---------------------------------------------------------------------------
+# Worker side
+# ---------------------------------------------------------------------------
+def _answer(task: dict, state: dict) -> dict:
+    from .. import checks
+    from . import answers
+
+    article = state["article"]
+    if task.get("kind") == "tests":
+        try:
+            values = {name: answers.decode(text) for name, text in task["values"].items()}
+        except answers.NotPlainData:
+            return {"status": "failed"}
+        import articlekit
+
+        namespace = {"__name__": "__hidden_tests__", "article": article, "ak": articlekit,
+                     "articlekit": articlekit, "check": checks.lesson(task["lesson"], article=article), **values}
+        try:
+            exec(compile(task["source"], "<hidden tests>", "exec"), namespace)  # the teacher's code
+        except Exception:  # noqa: BLE001 - a failed assert or any error fails the tests
+            return {"status": "failed"}
+        return {"status": "passed"}
+    module = checks.lesson_module(task["lesson"])
+    name = task["name"]
+    function = getattr(module, name, None)
+    if function is None or name not in checks.check_names(module):
+        return {"status": "broken"}
+    if "answer" in task:
+        try:
+            answer = answers.decode(task["answer"])
+        except answers.NotPlainData:
+            return {"status": "failed", "hint": _UNREADABLE}
+        kwargs = {k: v for k, v in dict(task.get("kwargs") or {}).items() if k not in _GRADER_KWARGS}
+        result = checks.run_check(function, answer, article=article, **kwargs)
+    elif getattr(function, "__articlekit_in_kernel__", False):
+        kernel = task.get("kernel_result") or {}
+        status = kernel.get("status")
+        if status in ("passed", "unanswered"):
+            return {"status": status}
+        hints = [h for h in kernel.get("hints", []) if isinstance(h, str) and h.strip()][:1]
+        return {"status": "failed", "hint": (hints or ["Not quite: read the question again."])[0][:500]}
+    else:
+        return {"status": "failed", "hint": _UNREADABLE}
+    return {"status": result.status, "hint": result.hint(1)[:500] if result.status == "failed" else ""}
+
+
+def main() -> int:
+    """Serve tasks from standard input until it closes."""
+    import resource
+
+    out = os.dup(1)
+    null = os.open(os.devnull, os.O_RDWR)
+    os.dup2(null, 1)  # a check that prints cannot garble the replies
+    init = _read_frame(0, None, 1 << 30)
+    if init is None:
+        return 0
+    state = pickle.loads(init)  # from the grader, our parent
+    sys.path[:] = [p for p in state.get("path", []) if isinstance(p, str)] or sys.path
+    memory = int(state.get("memory") or 0)
+    if memory:
+        try:
+            resource.setrlimit(resource.RLIMIT_AS, (memory, memory))
+        except (ValueError, OSError):
+            pass
+    import warnings
+
+    warnings.simplefilter("ignore")
+    from .. import checks
+
+    for lesson in state.get("lessons", []):
+        try:
+            checks.lesson_module(lesson)
+        except (ImportError, ValueError):
+            pass
+    _write_frame(out, b"ready")
+    while True:
+        frame = _read_frame(0, None, 1 << 30)
+        if frame is None:
+            return 0
+        task = pickle.loads(frame)
+        try:
+            reply = _answer(task, state)
+        except MemoryError:
+            reply = {"status": "failed", "hint": _UNREADABLE}
+        except Exception:  # noqa: BLE001 - a bug in a check is the kit's, not the learner's
+            reply = {"status": "broken"}
+        _write_frame(out, json.dumps(reply).encode("utf-8"))
+
+
+if __name__ == "__main__":
+    sys.exit(main())
