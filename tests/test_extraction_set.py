@@ -31,11 +31,7 @@ SEED, CASES = bench.load_set(SET_DIR)
 BY_NAME = {case.name: case for case in CASES}
 
 # Known misses, each with its cause: a strict xfail tells when one is fixed.
-SENTENCE_MISSES = {
-    # the kit's sentence splitter does not know ‘ … ’ nor a closing straight quote after ! ? .
-    "quotes-cacao-soubre": "split_sentences: a sentence opening with ‘ or closing with ’ is not split",
-    "quotes-lions-liste": "split_sentences: « !\" Les » is not a sentence end",
-}
+SENTENCE_MISSES: dict[str, str] = {}
 SPEAKER_MISSES = {
     "quotes-lutte-arene": "« le vainqueur » is not matched with the wrestler named as « Le lutteur »",
 }

@@ -32,13 +32,14 @@ Examples
 from __future__ import annotations
 
 import json
-import re
-from types import MappingProxyType
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, Callable, Sequence
+
+# Both tokenizers are in words.py, beside the kit's other word rules, so that
+# ROUGE reads « aujourd’hui » and the apostrophes as the exam count does.
+from .words import ascii_words, rouge_tokens
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -58,14 +59,6 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Tokenizers
 # --------------------------------------------------------------------------
-_APOSTROPHES = MappingProxyType(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "`": "'", "´": "'"}))
-_FRENCH_TOKEN = re.compile(
-    r"aujourd'hui|quelqu'une?s?|presqu'[iî]les?|prud'hom\w*"  # one word in the dictionary
-    r"|\d+(?:[.,]\d+)*"                                         # 419, 24,5
-    r"|[^\W\d_]+'(?=[^\W\d_])"                                  # elided: l' qu' jusqu'
-    r"|[^\W\d_]+"                                               # words, accents kept
-)
-_ASCII_JUNK = re.compile(r"[^a-z0-9]+")
 
 
 def tokenize(text: str) -> list[str]:
@@ -74,7 +67,7 @@ def tokenize(text: str) -> list[str]:
     Elided forms keep their apostrophe and stand as words (``l'``, ``qu'``),
     ``aujourd'hui`` stays whole, hyphens and punctuation separate words,
     numbers stay whole (``24,5``).  Curly and straight apostrophes are the
-    same.
+    same.  The rule is :func:`articlekit.words.rouge_tokens`.
 
     Examples
     --------
@@ -83,8 +76,7 @@ def tokenize(text: str) -> list[str]:
     """
     if not isinstance(text, str):
         raise TypeError(f"tokenize a string, not a {type(text).__name__}")
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).lower()
-    return _FRENCH_TOKEN.findall(text)
+    return rouge_tokens(text)
 
 
 def ascii_tokenize(text: str) -> list[str]:
@@ -97,7 +89,7 @@ def ascii_tokenize(text: str) -> list[str]:
     >>> ascii_tokenize("La sécurité à la frontière")
     ['la', 's', 'curit', 'la', 'fronti', 're']
     """
-    return [t for t in _ASCII_JUNK.split(text.lower()) if t]
+    return ascii_words(text)
 
 
 def broken_words(text: str) -> list[tuple[str, tuple[str, ...]]]:

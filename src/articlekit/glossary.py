@@ -28,14 +28,13 @@ from __future__ import annotations
 import json
 import os
 import re
-import unicodedata
 from dataclasses import dataclass, field, replace
 from importlib import resources
 from pathlib import Path
-from types import MappingProxyType
 from typing import Any, Iterable, Iterator
 
 from .files import write_keeping_backup
+from .words import folded_with_offsets
 
 __all__ = [
     "Glossary",
@@ -136,40 +135,21 @@ class TermOccurrence:
 # --------------------------------------------------------------------------
 # Forgiving search
 # --------------------------------------------------------------------------
-_APOSTROPHES = "’‘ʼ′`´"
-_JOINERS = "-‐‑‒–—\u00a0\u202f\u2009"  # hyphens and non-breaking spaces count as a space
-_SPECIAL = MappingProxyType({"œ": "oe", "æ": "ae", "ß": "ss"})
-
-
 def fold(text: str) -> tuple[str, tuple[int, ...]]:
     """Text made easy to search, with the offset each character came from.
 
     Accents removed, case folded, ’ → ', hyphens and every kind of space
     → one space, œ → oe.  Returns the folded text and, for each of its
     characters, the offset of the original character it comes from, so a
-    match in the folded text can be mapped back to ``text``.
+    match in the folded text can be mapped back to ``text``.  The rule is
+    :func:`articlekit.words.folded_with_offsets`, shared with the checks.
 
     Examples
     --------
     >>> fold("Œuvre d’Armée")[0]
     "oeuvre d'armee"
     """
-    out: list[str] = []
-    where: list[int] = []
-    for i, ch in enumerate(text):
-        if ch in _APOSTROPHES:
-            piece = "'"
-        elif ch in _JOINERS or ch.isspace():
-            piece = " "
-        else:
-            low = ch.casefold()
-            piece = "".join(_SPECIAL.get(c, c) for c in low)
-            piece = "".join(c for c in unicodedata.normalize("NFD", piece)
-                            if not unicodedata.combining(c))
-        for c in piece:
-            out.append(c)
-            where.append(i)
-    return "".join(out), tuple(where)
+    return folded_with_offsets(text)
 
 
 def _pattern(forms: Iterable[str]) -> re.Pattern:

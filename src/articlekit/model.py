@@ -20,12 +20,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as _dt
-import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
+
+from .words import words as _words
 
 if TYPE_CHECKING:  # only for type checkers: keeps ``import articlekit`` light
     import pandas
@@ -265,7 +266,6 @@ class OffsetMap:
 
 
 _TO_FRAME_KINDS = ("paragraphs", "sentences", "tokens", "entities", "cleaning")
-_WORD = re.compile(r"\w+(?:-\w+)*")
 
 
 @dataclass(frozen=True, repr=False)
@@ -425,8 +425,9 @@ class Article:
 
         A word is a run of letters or digits; hyphens join (``au-delà`` is
         one word) and apostrophes separate (``l’insécurité`` is ``l`` and
-        ``insécurité``).  Lesson 3 teaches the French exam convention for
-        counting words, which differs in places.
+        ``insécurité``): the rule of :func:`articlekit.words.words`.  Lesson 3
+        teaches the French exam convention for counting words, which
+        differs in places (:func:`articlekit.words.exam_words`).
 
         Examples
         --------
@@ -435,7 +436,7 @@ class Article:
         >>> article.words[:4]
         ('Le', 'Ministre', 'de', 'la')
         """
-        return tuple(_WORD.findall(self.text))
+        return tuple(_words(self.text))
 
     # ------------------------------------------------------------------ #
     # spaCy analyses (lazy, cached on the instance)

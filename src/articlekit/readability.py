@@ -57,6 +57,10 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
+# The word of article.words (letters or digits, hyphens join, apostrophes
+# separate): readability counts what the learner sees counted elsewhere.
+from .words import APOSTROPHE_TABLE, words as _words
+
 __all__ = [
     "Readability",
     "count_syllables",
@@ -70,9 +74,6 @@ __all__ = [
 
 _VOWELS = "aeiouyàâäéèêëîïôöùûüÿœæ"
 _VOWEL_RUN = re.compile(f"[{_VOWELS}]+")
-#: A word, as in :attr:`articlekit.Article.words`: letters or digits,
-#: hyphens join (*au-delà*), apostrophes separate (*l’* + *insécurité*).
-_WORD = re.compile(r"\w+(?:-\w+)*")
 _LONG_WORD = 6  # LIX: a long word has MORE than six letters
 
 
@@ -149,7 +150,7 @@ def count_syllables(word: str) -> int:
     """
     if not isinstance(word, str):
         raise TypeError(f"count_syllables expects a word (str), got {type(word).__name__}")
-    word = word.lower().replace("’", "'").strip("'")
+    word = word.lower().translate(APOSTROPHE_TABLE).strip("'")  # l’ and l' alike
     if word.isdigit():
         return len(word)
     total = 0
@@ -169,10 +170,13 @@ def count_syllables(word: str) -> int:
 def words_of(text: str) -> list[str]:
     """The words of a text, cut as :attr:`articlekit.Article.words` cuts them.
 
+    The same as :func:`articlekit.words.words`: letters or digits, hyphens
+    join, apostrophes separate.
+
     >>> words_of("L’accord-cadre de 2021.")
     ['L', 'accord-cadre', 'de', '2021']
     """
-    return _WORD.findall(text)
+    return _words(text)
 
 
 def kandel_moles(words_per_sentence: float, syllables_per_word: float) -> float:

@@ -27,6 +27,10 @@ from dataclasses import dataclass
 from importlib import resources
 from typing import Any
 
+# A sentence's or a paragraph's length is counted in the kit's words, the
+# same as article.words and the readability scores, so the numbers agree.
+from .words import words as _words
+
 __all__ = [
     "Correction",
     "CorrectionsError",
@@ -41,7 +45,6 @@ __all__ = [
     "sentence_lengths",
 ]
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
 #: Parts of speech that carry content (kept by :func:`lemma_frequencies`).
 CONTENT_POS = ("NOUN", "PROPN", "ADJ", "VERB", "ADV")
 
@@ -201,7 +204,7 @@ def sentence_lengths(article: Any):
     """
     import pandas as pd
 
-    rows = [(s.index, s.paragraph, len(_WORD.findall(s.text))) for s in article.sentences]
+    rows = [(s.index, s.paragraph, len(_words(s.text))) for s in article.sentences]
     return pd.DataFrame(rows, columns=["sentence", "paragraph", "words"])
 
 
@@ -255,8 +258,8 @@ def quote_map(article: Any):
     rows = []
     for p in article.paragraphs:
         spans = quote_spans(p.text)
-        words = len(_WORD.findall(p.text))
-        quoted = sum(len(_WORD.findall(p.text[a:b])) for a, b in spans)
+        words = len(_words(p.text))
+        quoted = sum(len(_words(p.text[a:b])) for a, b in spans)
         rows.append((p.index, words, len(spans), quoted, round(quoted / words, 2) if words else 0.0))
     return pd.DataFrame(rows, columns=["paragraph", "words", "quotes", "quoted_words", "quoted_share"])
 

@@ -48,11 +48,11 @@ from __future__ import annotations
 
 import html
 import re
-from types import MappingProxyType
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
+
+from .words import APOSTROPHE_TABLE, ASCII_WORD, COPY_TOKEN, LETTERS, exam_words, fold_letter
 
 if TYPE_CHECKING:  # pragma: no cover
     from .model import Article
@@ -75,108 +75,17 @@ __all__ = [
 # --------------------------------------------------------------------------
 # Word counting
 # --------------------------------------------------------------------------
-_APOSTROPHES = MappingProxyType(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'"}))
-_HYPHENS = MappingProxyType(str.maketrans({"‐": "-", "‑": "-"}))
-#: Thin, narrow and ordinary non-breaking spaces all separate words.
-_SPACES = re.compile(r"[\s\u00a0\u202f\u2009\u2007]+")
-
-#: One counted unit: a number, a dotted acronym, a word chunk (letters joined
-#: by hyphens or apostrophes), or a sign that stands for a word.
-_UNIT = re.compile(
-    r"""
-    (?P<number>\d{1,3}(?:\ \d{3})+(?:[.,]\d+)?(?![\d])   # 1 000 000, 1 000,5
-              |\d+(?:[.,:/h]\d+)*)                     # 24,5  06/02/2025  12h30
-    |(?P<elided>[^\W\d_]+'(?=(?:[^\W\d_]\.){2,}))     # the l' of l'O.N.U.
-    |(?P<acronym>(?:[^\W\d_]\.){2,})                   # O.N.U.  B.O.E.N.
-    |(?P<chunk>[^\W_]+(?:[-'][^\W_]+)*'?)              # l'insécurité  a-t-il
-    |(?P<sign>[%‰€$£¥&§°+=])                            # signs read as words
-    """,
-    re.VERBOSE,
-)
-
-#: Pairs of pieces around an apostrophe that make one dictionary word.
-_LEXICALISED = re.compile(
-    r"(aujourd'hui|quelqu'une?s?|prud'hom\w*|presqu'[iî]les?|entr'\w+)\Z",
-    re.IGNORECASE,
-)
-#: Subject pronouns after a euphonic ``-t-`` (``a-t-il``, ``va-t-on``).
-_EUPHONIC_NEXT = frozenset({"il", "elle", "on", "ils", "elles", "iel", "iels"})
-#: Pronouns joined by a hyphen to a verb (inversion, imperative): always words.
-_ENCLITICS = frozenset({
-    "je", "tu", "il", "elle", "on", "nous", "vous", "ils", "elles", "ce",
-    "moi", "toi", "le", "la", "les", "lui", "leur", "en", "y", "iel", "iels",
-})
-#: Elided object pronouns in an imperative (``va-t’en``, ``donne-m’en``).
-_ELIDED_PRONOUNS = frozenset({"t", "m", "l"})
-
-
-def _normalise(text: str) -> str:
-    text = unicodedata.normalize("NFC", text).translate(_APOSTROPHES).translate(_HYPHENS)
-    return _SPACES.sub(" ", text)
-
-
-def _elision_pieces(part: str) -> list[str]:
-    """Split one hyphen-free piece at its apostrophes, keeping dictionary words whole."""
-    if "'" not in part:
-        return [part]
-    raw = part.split("'")
-    pieces: list[str] = []
-    i = 0
-    while i < len(raw):
-        head = raw[i]
-        if i + 1 < len(raw) and _LEXICALISED.match(f"{head}'{raw[i + 1]}"):
-            pieces.append(f"{head}'{raw[i + 1]}")
-            i += 2
-            continue
-        # an elided form keeps its apostrophe: "c'" "l'" "qu'"
-        pieces.append(head + "'" if i + 1 < len(raw) else head)
-        i += 1
-    return [p for p in pieces if p.strip("'")]
-
-
-def _chunk_words(chunk: str, hyphenated: str) -> list[str]:
-    parts = chunk.split("-")
-    # drop the euphonic t: "a-t-il", also the frequent mistake "a-t'il"
-    kept: list[str] = []
-    for k, part in enumerate(parts):
-        low = part.lower()
-        nxt = parts[k + 1].lower() if k + 1 < len(parts) else ""
-        if k > 0 and low == "t" and nxt in _EUPHONIC_NEXT:
-            continue
-        if k > 0 and low.startswith("t'") and low[2:] in _EUPHONIC_NEXT:
-            kept.append(part[2:])
-            continue
-        kept.append(part)
-    if hyphenated == "split":
-        return [w for part in kept for w in _elision_pieces(part)]
-    # "join": a compound is one word; pronouns hyphenated after a verb are not
-    # part of it, so peel them off the end (donne-le-moi = 3, arc-en-ciel = 1).
-    tail: list[str] = []
-    while len(kept) > 1 and all(p.lower().rstrip("'") in _ENCLITICS | _ELIDED_PRONOUNS
-                                for p in _elision_pieces(kept[-1])):
-        tail[:0] = _elision_pieces(kept.pop())
-    head = _elision_pieces(kept[0])
-    compound = [head[-1], *kept[1:]]
-    return [*head[:-1], "-".join(compound), *tail]
-
-
-def _name_pattern(names: Iterable[str]) -> re.Pattern | None:
-    alternatives = []
-    for name in names:
-        parts = _normalise(name).split()
-        if len(parts) > 1:
-            alternatives.append(r"\ ".join(re.escape(p) for p in parts))
-    if not alternatives:
-        return None
-    alternatives.sort(key=len, reverse=True)  # longest first: "Sadio Camara" before "Sadio"
-    return re.compile(r"(?<!\w)(?:" + "|".join(alternatives) + r")(?!\w)", re.IGNORECASE)
+# The exam rule itself (its regex, the dictionary words with an apostrophe,
+# the euphonic -t-) lives in words.py with the kit's other word rules; this
+# module keeps the learner-facing names ak.count_words and ak.resume.words.
 
 
 def words(text: str, *, hyphenated: str = "split", names: Iterable[str] = ()) -> list[str]:
     """Return the words of ``text`` as a French exam counts them.
 
     :func:`count_words` is ``len(words(...))``; this function shows *what*
-    was counted, which is the best way to learn the rule.
+    was counted, which is the best way to learn the rule.  It is
+    :func:`articlekit.words.exam_words`, where the kit keeps its word rules.
 
     Parameters
     ----------
@@ -205,31 +114,7 @@ def words(text: str, *, hyphenated: str = "split", names: Iterable[str] = ()) ->
     >>> words("Le Général Sadio CAMARA", names=["Sadio Camara"])
     ['Le', 'Général', 'Sadio CAMARA']
     """
-    if not isinstance(text, str):
-        raise TypeError(f"count words of a string, not of a {type(text).__name__}")
-    if hyphenated not in ("split", "join"):
-        raise ValueError(f"hyphenated must be 'split' or 'join', not {hyphenated!r}")
-    text = _normalise(text)
-    found: list[str] = []
-    position = 0
-    pattern = _name_pattern(names)
-    if pattern is not None:
-        for match in pattern.finditer(text):
-            found.extend(_units(text[position:match.start()], hyphenated))
-            found.append(match.group())
-            position = match.end()
-    found.extend(_units(text[position:], hyphenated))
-    return found
-
-
-def _units(text: str, hyphenated: str) -> list[str]:
-    out: list[str] = []
-    for match in _UNIT.finditer(text):
-        if match.lastgroup == "chunk":
-            out.extend(_chunk_words(match.group(), hyphenated))
-        else:
-            out.append(match.group())
-    return out
+    return exam_words(text, hyphenated=hyphenated, names=names)
 
 
 def count_words(text: str, *, hyphenated: str = "split", names: Iterable[str] = ()) -> int:
@@ -359,19 +244,18 @@ def _fold_with_map(text: str) -> tuple[str, list[int]]:
     out: list[str] = []
     mapping: list[int] = []
     previous_space = False
-    for i, char in enumerate(text.translate(_APOSTROPHES)):
+    for i, char in enumerate(text):
+        # Unlike glossary.fold, hyphens stay (the facts' patterns may hold
+        # « sud-est ») and a run of spaces is one, so « 6  février » is found.
         if char.isspace():
             if previous_space:
                 continue
-            char, previous_space = " ", True
+            piece, previous_space = " ", True
         else:
-            previous_space = False
-        for c in unicodedata.normalize("NFD", char.lower()):
-            if unicodedata.combining(c):
-                continue
-            for folded in {"œ": "oe", "æ": "ae"}.get(c, c):
-                out.append(folded)
-                mapping.append(i)
+            piece, previous_space = fold_letter(char), False
+        for folded in piece:
+            out.append(folded)
+            mapping.append(i)
     return "".join(out), mapping
 
 
@@ -439,7 +323,7 @@ def _derived_facts(article: "Article") -> tuple[Fact, ...]:
         month = _MONTHS[d.month - 1]
         facts.append(Fact("when", "when", f"quand : le {d.day} {month} {d.year}", (
             rf"\b0?{d.day}(er)? {month}\b", rf"\b0?{d.day}/0?{d.month}\b", rf"\b{d.year}-0?{d.month}-0?{d.day}\b")))
-    title_words = [w for w in re.findall(r"[^\W\d_]{5,}", _fold(article.title))]
+    title_words = [w for w in LETTERS.findall(_fold(article.title)) if len(w) >= 5]
     if title_words:
         stems = [re.escape(w[:5]) for w in title_words[:4]]
         need = max(1, len(stems) // 2)
@@ -460,16 +344,13 @@ def _combinations(items: Sequence[str], k: int) -> list[tuple[str, ...]]:
 # --------------------------------------------------------------------------
 # Copying and énonciation
 # --------------------------------------------------------------------------
-_TOKEN = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+(?:-[^\W\d_]+)*'?|[.!?;:«»\"]")
-
-
 def _tokens_with_spans(text: str, side: str) -> list[tuple[str, int, int]]:
     """Lower-cased words with their spans; a sentence break or quotation mark
     becomes a marker that never matches the other side, so a copied run
     stops there."""
-    normal = text.translate(_APOSTROPHES)
+    normal = text.translate(APOSTROPHE_TABLE)  # one character for one: the spans hold
     return [(m.group().lower() if m.group()[0].isalnum() else side, m.start(), m.end())
-            for m in _TOKEN.finditer(normal)]
+            for m in COPY_TOKEN.finditer(normal)]
 
 
 def copied_run(text: str, source: str) -> tuple[int, str]:
@@ -586,7 +467,7 @@ def repeated_sentence(text: str) -> str:
     """
     seen: list[set[str]] = []
     for sentence in _SENTENCE_END.split(text.strip()):
-        tokens = set(re.findall(r"[a-z0-9]+", _fold(sentence)))
+        tokens = set(ASCII_WORD.findall(_fold(sentence)))
         if len(tokens) < 3:
             continue
         for earlier in seen:

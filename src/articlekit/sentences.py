@@ -2,11 +2,12 @@
 
 The splitter works on one paragraph at a time and looks for *candidate ends*:
 a run of final punctuation (``.``, ``!``, ``?``, ``…`` or ``...``) together
-with a closing guillemet and a period that may follow it (``»`` or ``».``).
+with a closing quotation mark and a period that may follow it (``»`` or
+``».``, also ``”``, ``’`` and a straight ``"`` glued to the punctuation).
 A candidate is a real sentence end only if all of these hold:
 
 1. it is followed by a space and the next sentence *looks like a start*:
-   a capital letter, a digit, or an opening quotation mark (« “ ( — –).
+   a capital letter, a digit, or an opening mark (« “ ‘ " ( — –).
    This one rule keeps together
 
    - decimals: ``3.5`` (no space after the period),
@@ -37,6 +38,9 @@ Examples
 >>> text = "M. Diop est arrivé. Il a dit : « Pourquoi ? » s’interroge-t-il."
 >>> [text[a:b] for a, b in split_sentences(text)]
 ['M. Diop est arrivé.', 'Il a dit : « Pourquoi ? » s’interroge-t-il.']
+>>> text = 'Il n’a pas mâché ses mots. ‘Tout coûte plus cher.’ Puis il a dit : "Assez !" Fin.'
+>>> [text[a:b] for a, b in split_sentences(text)]
+['Il n’a pas mâché ses mots.', '‘Tout coûte plus cher.’', 'Puis il a dit : "Assez !"', 'Fin.']
 """
 
 from __future__ import annotations
@@ -65,17 +69,25 @@ ABBREVIATIONS = frozenset(
 # quote or bracket (with the space French puts before »), then a period
 # after it.  In « … de nos pays ». the » has no punctuation before it, so
 # the candidate is just the final period, which keeps » in the sentence too.
+#
+# The straight " and the single ’ close a quotation only when glued to the
+# punctuation (« marquer !" Les », « trois ans.’ »).  With a space before it,
+# a " opens the next quotation (« a dit. "Nous… »), so it must not be taken
+# into this sentence.  ’ is also the apostrophe of « l’armée », but an
+# apostrophe follows a letter, never . ! ? or …, so a ’ here is a closing mark.
 _CANDIDATE_END = re.compile(
     r"""
     (?: \.\.\. | … | [.!?] )+      # final punctuation: . ! ? … ... ?! etc.
-    (?: [ \u00a0\u202f]* [»”)] )*  # a closing quote or bracket stays with it
+    (?: [ \u00a0\u202f]* [»”)]     # a closing quote or bracket stays with it,
+      | ["’] )*                    # also " and ’ (‘ … ’, ‘‘ … ’’), glued to it
     \.?                            # and so does a period after it: « … ».
     """,
     re.VERBOSE,
 )
 
-# Besides capital letters and digits, what a sentence may start with.
-_OPENING_MARKS = "«“\"(—–"
+# Besides capital letters and digits, what a sentence may start with:
+# an opening quotation mark (« “ ‘ "), a bracket or a dash.
+_OPENING_MARKS = "«“‘\"(—–"
 
 # The word just before a period: letters, possibly "J.-C" style.
 _WORD_BEFORE = re.compile(r"(?:^|(?<=[\s«(’']))([A-Za-zÀ-ÖØ-öø-ÿ.\-]+)$")

@@ -34,11 +34,11 @@ Examples
 from __future__ import annotations
 
 import math
-import re
-import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, Iterable, Sequence
+
+from .words import terms as _terms
 
 if TYPE_CHECKING:  # pragma: no cover
     import pandas
@@ -59,8 +59,6 @@ __all__ = [
 
 #: The scoring methods :func:`summarise` knows.
 METHODS = ("lead", "frequency", "tfidf", "textrank")
-
-_WORD = re.compile(r"\d+(?:[.,]\d+)*|[^\W\d_]+")
 
 
 # --------------------------------------------------------------------------
@@ -133,8 +131,8 @@ def content_terms(source: "Article | Sequence[str]", *,
     stops = _default_stop_words() if stop_words is None else frozenset(w.lower() for w in stop_words)
     result = []
     for sentence in sentences:
-        text = unicodedata.normalize("NFC", sentence).lower().replace("’", "'")
-        result.append(tuple(w for w in _WORD.findall(text) if w not in stops))
+        # without spaCy, the words of the sentence (articlekit.words.terms)
+        result.append(tuple(w for w in _terms(sentence) if w not in stops))
     return tuple(result)
 
 

@@ -18,22 +18,18 @@ import hashlib
 import math
 import re
 import unicodedata
-from types import MappingProxyType
 from typing import Any, Callable, Iterable
 
+from ..words import TYPOGRAPHY_TABLE as _TYPOGRAPHY_TABLE
 from .shapes import is_number
 
 __all__ = ["matches_hash", "normalise_text", "salted_hash", "same_columns", "same_date", "same_number",
            "same_set", "same_text"]
 
 
-# read-only: no module-level mutable state
-_QUOTES = MappingProxyType(str.maketrans({
-    "’": "'", "‘": "'", "ʼ": "'", "′": "'", "`": "'", "´": "'",
-    "«": '"', "»": '"', "“": '"', "”": '"', "„": '"', "‟": '"',
-    "‐": "-", "‑": "-", "‒": "-", "–": "-", "—": "-", "−": "-",
-    "…": "...",
-}))
+# read-only: no module-level mutable state.  Apostrophes → ', « » “ ” → ",
+# dashes → -, … → ..., special spaces → space: the kit's one typography table.
+_QUOTES = _TYPOGRAPHY_TABLE
 _SPACES = re.compile(r"\s+")
 _SPACE_BEFORE_PUNCT = re.compile(r"\s+([?!:;])")
 
