@@ -71,10 +71,42 @@ def test_who_accepts_any_spelling(article):
 
 
 def test_when(article):
-    assert ok("when", datetime.date(2025, 2, 6), article)
-    assert ok("when", datetime.datetime(2025, 2, 6, 10, 0), article)
-    assert "datetime.date" in hint("when", "2025-02-06", article)
-    assert "swap" in hint("when", datetime.date(2025, 6, 2), article)
+    jours = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"]
+    d = article.date
+    right = jours[d.weekday()]
+    assert ok("when", {"date": d, "jour": right}, article)
+    assert ok("when", {"date": datetime.datetime(d.year, d.month, d.day, 10, 0), "jour": right.upper()}, article)
+    import pandas as pd
+
+    assert ok("when", {"date": pd.Timestamp(d).date(), "jour": f" {right} "}, article)
+    # the lesson's answer alone (the date) is not this exercise's answer
+    assert "dict" in hint("when", d, article)
+    assert "datetime.date" in hint("when", {"date": "2025-02-06", "jour": right}, article)
+    assert "swap" in hint("when", {"date": datetime.date(d.year, d.day, d.month), "jour": right}, article)
+    assert "from 1" in hint("when", {"date": d, "jour": jours[(d.weekday() + 1) % 7]}, article)
+    assert ".weekday()" in hint("when", {"date": d, "jour": jours[(d.weekday() + 3) % 7]}, article)
+    assert "French word" in hint("when", {"date": d, "jour": d.weekday()}, article)
+
+
+WHAT_RIGHT = [
+    "Le ministre malien a reçu son homologue sénégalais pour appliquer l’accord-cadre signé en 2021.",
+    "Sadio Camara rencontre Birame Diop ; les deux pays ont déjà un accord de coopération de 2021.",
+    "Lors d'une visite de trois jours, ils veulent faire vivre la convention de 2021.",
+]
+WHAT_WRONG = [
+    ("La visite a été annulée malgré l’accord-cadre de 2021.", "take place"),
+    ("Le ministre a reçu son homologue.", "already have"),
+    ("Le ministre a reçu son homologue pour appliquer l’accord-cadre de 2019.", "which year"),
+    ("The minister met his counterpart to apply the 2021 framework agreement.", "French"),
+    ("Les deux pays veulent lutter contre le terrorisme.", "Name the event"),
+]
+
+
+def test_what(article):
+    for answer in WHAT_RIGHT:
+        assert ok("what", answer, article), answer
+    for answer, cue in WHAT_WRONG:
+        assert cue in hint("what", answer, article), answer
 
 
 def test_where(article):
@@ -334,7 +366,8 @@ def test_quoted_speakers(article):
 def test_hints_never_contain_the_closed_answers(article):
     # run every check with a wrong answer of the right kind and read every hint
     wrong = {"debris": [3], "shortest_sentence": 0, "conditions": "Je ne sais pas du tout, vraiment.", "quoted_paragraphs": {0}, "who": ["a", "b"],
-             "when": datetime.date(2000, 1, 1), "where": "Niger",
+             "when": {"date": datetime.date(2000, 1, 1), "jour": "lundi"}, "where": "Niger",
+             "what": "Ils jouent au football le dimanche.",
              "numbers": {"visit_hours": 1, "border_km": 1, "agreement_year": 1},
              "why": "Je ne sais pas du tout.", "top_lemmas": ["a", "b", "c", "d", "e"],
              "kandel_moles": 0.0, "quoted_speakers": {"x"},

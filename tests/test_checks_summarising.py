@@ -116,18 +116,7 @@ def test_word_count_exercises(article):
 
 
 def test_resume_check(article):
-    mine = (
-        "Le 6 février 2025, Sadio Camara, ministre malien de la Défense, a accueilli pour trois jours "
-        "Birame Diop, son homologue du Sénégal, afin d’approfondir la coopération militaire entre les deux "
-        "voisins. Ceux-ci partagent une frontière de 419 kilomètres, où l’insécurité progresse. Le visiteur "
-        "a salué le courage de l’armée malienne, qui affronte les groupes terroristes depuis plus de dix "
-        "ans. Selon lui, le terrorisme, l’extrémisme, la criminalité et les trafics obligent les deux États "
-        "à mettre leurs moyens en commun, dans le cadre de l’accord conclu en 2021. Le Mali, qui a rompu "
-        "avec la CEDEAO, souhaite malgré tout des relations bilatérales avec ses partenaires, mais à ses "
-        "conditions : respect de sa souveraineté, de ses choix stratégiques et des intérêts de sa "
-        "population. Les deux ministres jugent que ces menaces, parfois encouragées par des puissances "
-        "étrangères, ne seront vaincues que par une action menée ensemble, ce que le général malien "
-        "rappelle pour conclure la rencontre avec fermeté.")
+    mine = GOOD   # a learner's résumé, defined with the tables below
     assert ak.check_resume(mine, article).ok, str(ak.check_resume(mine, article))
     assert result("resume", mine, article).ok
     assert "own résumé" in result("resume", ak.reference_summary("fr-examen").text, article).hint()

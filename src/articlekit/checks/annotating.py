@@ -376,6 +376,12 @@ def kappa(answer, *, article) -> Result:
     if abs(float(answer) - cohen_kappa(suggestions, _key(article))) < 0.005:
         return failed("That compares spaCy with the whole key: the exercise compares it with your own "
                       "`fixed_entities`. How much did you have to change?")
+    from ..storage import sample_key
+
+    sample = sample_key(article)
+    if abs(float(answer) - cohen_kappa(suggestions.within((0, article.paragraphs[1].end)), sample)) < 0.005:
+        return failed("Is that the lesson's figure, spaCy against the sample key? The exercise compares spaCy "
+                      "with your own `fixed_entities`, on the whole article.")
     if not -1 <= float(answer) <= 1:
         return failed("Kappa is between -1 and 1: is yours?")
     return failed("Did you compare the suggestions with your `fixed_entities` on the entities layer, "
@@ -389,6 +395,13 @@ def kappa(answer, *, article) -> Result:
 def label_studio(answer, *, article) -> Result:
     """A Label Studio task list (``ak.to_label_studio(...)``) of the dispatch of exercise 8,
     holding your quotations, each with its speaker."""
+    if isinstance(answer, str):
+        import json
+
+        try:  # the same tasks as JSON text, as a file for Label Studio holds them
+            answer = json.loads(answer)
+        except ValueError:
+            return failed("Is your answer the list of tasks `ak.to_label_studio(...)` returns?")
     if isinstance(answer, dict):
         answer = [answer]
     if not isinstance(answer, list) or not answer or not all(isinstance(t, dict) for t in answer):

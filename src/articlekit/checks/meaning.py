@@ -219,7 +219,10 @@ def _negated(token, lex: Lexicon, *, own: bool = True) -> Any:
 
 #: Endings of conjugated forms, to read a verb the small model tagged as a noun (« renonce »).
 _ENDINGS = (("ent", "er"), ("es", "er"), ("e", "er"), ("ons", "er"), ("ez", "er"), ("ait", "er"),
-            ("aient", "er"), ("era", "er"), ("eront", "er"), ("", "r"), ("t", "re"), ("ent", "re"), ("", "re"))
+            ("aient", "er"), ("era", "er"), ("eront", "er"), ("", "r"), ("t", "re"), ("ent", "re"), ("", "re"),
+            # second group and « accueillir »: « réunissent » → réunir, « accueille » → accueillir
+            ("issent", "ir"), ("issons", "ir"), ("issez", "ir"), ("it", "ir"), ("is", "ir"), ("e", "ir"),
+            ("ent", "ir"))
 
 
 def _infinitives(token) -> set[str]:
@@ -241,7 +244,10 @@ def _chain(token):
 
 def _mentions_of(doc, name: str, lex: Lexicon) -> list[Any]:
     lemmas, phrases = lex.concept(name)
-    found = [t for t in doc if _key(t)[0] in lemmas or _key(t)[1] in lemmas]
+    # the small model leaves some forms unlemmatised (« accueille », « reunissent » without accents):
+    # a verb's likely infinitives are tried too
+    found = [t for t in doc if _key(t)[0] in lemmas or _key(t)[1] in lemmas
+             or (t.pos_ in ("VERB", "ADJ", "NOUN", "AUX") and _infinitives(t) & lemmas)]
     if name == "threat":
         # « qui menace la région » describes the threat; only its nouns are judged for a stance
         found = [t for t in found if t.pos_ not in ("VERB", "AUX")]

@@ -13,11 +13,11 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
-from types import MappingProxyType as _MappingProxyType
 from typing import Any, Iterable
 
 from . import Result, failed, matches_hash, normalise_text, passed, same_text
 from .shapes import collection, is_int, is_number
+from ..words import KEYBOARD_TABLE as _KEYBOARD_TABLE, WORD as _KIT_WORD
 
 # Salted hashes (articlekit.checks.salted_hash) of folded words (no accents,
 # lower case): the two ministers' surnames, the journalist's, places, numbers.
@@ -32,14 +32,15 @@ _HOURS = "4f40893f3340316c5101d84b5e688867ea37609aefce10abc6a45db94faa8cef"
 _KM = "0c741a3e6c66c4b903dfbcd2bd1566655ea1337232c7b4c50a5b24d99a8ba047"
 _YEAR = "24f0d40194af9ef1144a67b67dab1df30d86ce6fb5ec819896326928698e49b1"
 
-_WORD = re.compile(r"\w+(?:-\w+)*")
+# The word of article.words (articlekit.words): a length check counts what ak counts.
+_WORD = _KIT_WORD
 
 
 # --------------------------------------------------------------------------
 # Local helpers (pure)
 # --------------------------------------------------------------------------
 def _folded_words(text: str) -> list[str]:
-    from ..glossary import fold
+    from ..words import folded_with_offsets as fold
 
     return re.findall(r"[a-z0-9]+", fold(text)[0])
 
@@ -82,6 +83,10 @@ def debris(answer, *, article) -> Result:
     must = {c.line for c in article.cleaning if c.reason in ("duplicate title", "web-error footer")}
     raw_lines = article.raw.splitlines()
     blank = {i for i, line in enumerate(raw_lines, start=1) if not line.strip()}
+    if not must <= lines and must <= {x + 1 for x in lines}:
+        # every intruder one line too early: enumerate() without start=1
+        return failed("Are you counting lines from 0? The printout numbers them from 1, as an editor does.",
+                      "Does your `enumerate(...)` start at 1, like the numbers printed above?")
     if lines - must - blank:
         extra = sorted(lines - must - blank)
         if 0 in lines or any(x > len(raw_lines) for x in lines):
@@ -116,7 +121,7 @@ def shortest_sentence(answer, *, article) -> Result:
     if index == best + 1:
         return failed("Are you counting from 1? Python counts sentences from 0.")
     if index == max(range(len(lengths)), key=lambda i: (lengths[i], -i)):
-        return failed("That is the longest sentence: the exercise asks for the one with the fewest words.")
+        return failed("Is that the longest sentence? The exercise asks for the one with the fewest words.")
     by_chars = min(range(len(article.sentences)), key=lambda i: len(article.sentences[i].text))
     if index == by_chars:
         return failed("Did you measure characters rather than words?")
@@ -166,22 +171,78 @@ def who(answer, *, article) -> Result:
                   "Give each person's surname as the text spells it, e.g. copied from the first sentence.")
 
 
+#: French weekday names, Monday first, as ``datetime.date.weekday()`` counts them.
+_JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
 def when(answer, *, article) -> Result:
-    """The date of the meeting, as a ``datetime.date``."""
-    if isinstance(answer, str):
-        return failed("Is your answer a `datetime.date` object rather than text?",
-                      "Build it with `datetime.date(year, month, day)`.")
-    if not isinstance(answer, _dt.date):
-        return failed("Is your answer a `datetime.date` object? Build it with `datetime.date(year, month, day)`.")
-    if isinstance(answer, _dt.datetime):
-        answer = answer.date()
+    """The date of the meeting and its weekday worked out from it: ``{"date": date, "jour": "…"}``."""
+    if not isinstance(answer, dict) or set(answer) != {"date", "jour"}:
+        return failed('Is your answer a dict with two keys, {"date": …, "jour": …}?')
+    date, jour = answer["date"], answer["jour"]
+    if isinstance(date, str):
+        return failed("Is the date a `datetime.date` object rather than text?",
+                      "Build it with `datetime.date(year, month, day)` from the numbers of `article.date_text`.")
+    if not isinstance(date, _dt.date):
+        return failed("Is the date a `datetime.date` object? Build it with `datetime.date(year, month, day)`.")
+    if isinstance(date, _dt.datetime):
+        date = date.date()
     expected = article.date
-    if answer == expected:
+    if date != expected:
+        if (date.year, date.month, date.day) == (expected.year, expected.day, expected.month):
+            return failed("Did you swap the day and the month? `datetime.date` takes (year, month, day).")
+        return failed("Which day does the first sentence give, after « ce » ?",
+                      "« février » is which month of the year?")
+    if not isinstance(jour, str) or not jour.strip():
+        return failed("Is the weekday a French word, such as « lundi »?")
+    right = _JOURS[expected.weekday()]
+    if normalise_text(jour) == right:
         return passed()
-    if (answer.year, answer.month, answer.day) == (expected.year, expected.day, expected.month):
-        return failed("Did you swap the day and the month? `datetime.date` takes (year, month, day).")
-    return failed("Which day does the first sentence give, after « ce » ?",
-                  "« février » is which month of the year?")
+    if normalise_text(jour) in _JOURS:
+        shifted = _JOURS[(expected.weekday() + 1) % 7]
+        if normalise_text(jour) == shifted:
+            return failed("Did you count the days from 1? `weekday()` gives 0 for lundi.")
+        return failed("Did you work the weekday out from your date with `.weekday()` (0 = lundi)?")
+    return failed("Is your weekday one of lundi, mardi, mercredi, jeudi, vendredi, samedi, dimanche?")
+
+
+def _read_sentence(answer, article, concepts: tuple[str, ...], keep: str, example: str):
+    """The shared first steps of a free-text check: a Result to return, or the answer's Reading.
+
+    A short French sentence of the learner's own: at least four words, not a sentence of the
+    article, at most 45 words (``keep`` says what to keep), in French (``example`` shows how to start).
+    """
+    from .meaning import read
+
+    if not isinstance(answer, str) or len(_WORD.findall(answer)) < 4:
+        return failed("Can you write a short sentence (at least four words) in French?")
+    if any(same_text(answer, s.text) for s in article.sentences):
+        return failed("Can you say it in your own words rather than copy a sentence of the article?")
+    if len(_WORD.findall(answer)) > 45:
+        return failed(f"Can you say it in one short sentence? Keep only {keep}.")
+    reading = read(answer, concepts)
+    if not reading.french:
+        return failed("Is your sentence in French? The exercise asks you to write it in French.",
+                      f"Write it as a French learner would: « {example} ».")
+    return reading
+
+
+def what(answer, *, article) -> Result:
+    """Quoi ? In one French sentence: the meeting, and the agreement the two countries already signed (its year)."""
+    reading = _read_sentence(answer, article, ("meeting", "agreement"), 'the event and the agreement', 'Le ministre … pour …')
+    if isinstance(reading, Result):
+        return reading
+    if reading.denies("meeting"):
+        return failed(f"Did the meeting take place? Look again at « {reading.denial('meeting')} ».")
+    if not reading.named("meeting"):
+        return failed("What happens on the day of the article? Name the event (who receives whom).",
+                      "Read the first sentence: what does the minister do « ce jeudi » ?")
+    if reading.denies("agreement") or not reading.named("agreement"):
+        return failed("What do the two countries already have, that this visit should put into practice?",
+                      "Look for « accord » in the article: what kind of agreement, and from which year?")
+    if not any(matches_hash(int(n), _YEAR) for n in re.findall(r"\b\d{4}\b", answer)):
+        return failed("From which year is that agreement? Give the year in your sentence.")
+    return passed()
 
 
 def where(answer, *, article) -> Result:
@@ -201,7 +262,7 @@ def where(answer, *, article) -> Result:
                       "« dans notre pays »: which country is the newspaper's own?")
     if host and guest:
         return failed("The meeting happens in one country only: which delegation travelled?")
-    return failed("Give the country (a name that appears in the article).",
+    return failed("Which country is it? Give its name as the article writes it (a country, not an adjective).",
                   "« en visite … dans notre pays », « sa visite … au … »: where is that?")
 
 
@@ -232,18 +293,9 @@ def why(answer, *, article) -> Result:
     the cooperation nor takes the threat's side.  Any wording in the synonym
     table passes: « coopérer », « s'allier », « agir de concert »…
     """
-    from .meaning import read
-
-    if not isinstance(answer, str) or len(_WORD.findall(answer)) < 4:
-        return failed("Can you write a short sentence (at least four words) in French?")
-    if any(same_text(answer, s.text) for s in article.sentences):
-        return failed("Can you say it in your own words rather than copy a sentence of the article?")
-    if len(_WORD.findall(answer)) > 45:
-        return failed("Can you say it in one short sentence? Keep only what they want and against what.")
-    reading = read(answer, ("cooperation", "threat"))
-    if not reading.french:
-        return failed("Is your sentence in French? The exercise asks you to write it in French.",
-                      "Write it as a French learner would: « Les deux pays veulent … contre … ».")
+    reading = _read_sentence(answer, article, ("cooperation", "threat"), 'what they want and against what', 'Les deux pays veulent … contre …')
+    if isinstance(reading, Result):
+        return reading
     if reading.denies("cooperation"):
         return failed(f"Does your sentence say that they want to work together, or that they do not? "
                       f"Look again at « {reading.denial('cooperation')} ».",
@@ -268,19 +320,9 @@ def conditions(answer, *, article) -> Result:
     conditions (sovereignty, strategic choices, the people's interests…),
     and denies neither (« sans condition », « renonce à sa souveraineté » fail).
     """
-    from .meaning import read
-
-    if not isinstance(answer, str) or len(_WORD.findall(answer)) < 4:
-        return failed("Can you write a short sentence (at least four words) in French?")
-    if any(same_text(answer, s.text) for s in article.sentences):
-        return failed("Can you say it in your own words rather than copy a sentence of the article?")
-    if len(_WORD.findall(answer)) > 45:
-        return failed("Can you say it in one short sentence? Keep only what the Malian side wants, and on what "
-                      "condition.")
-    reading = read(answer, ("cooperation", "conditions"))
-    if not reading.french:
-        return failed("Is your sentence in French? The exercise asks you to write it in French.",
-                      "Write it as a French learner would: « Le pays veut … à condition que … ».")
+    reading = _read_sentence(answer, article, ("cooperation", "conditions"), 'what the Malian side wants, and on what condition', 'Le pays veut … à condition que …')
+    if isinstance(reading, Result):
+        return reading
     if reading.denies("cooperation"):
         return failed(f"Does your sentence say that the Malian side wants to cooperate, or that it does not? "
                       f"Look again at « {reading.denial('cooperation')} ».",
@@ -325,7 +367,10 @@ def people(answer, *, article) -> Result:
         return failed("Is there one row for each of the two ministers who meet?")
     for key, home, role_stem in (("camara", _HOST, "defense"), ("diop", _GUEST, "forces")):
         row = rows[key]
-        if not isinstance(row["country"], str) or not _mentions(row["country"], home):
+        # the country or its adjective of nationality (« Mali », « malien »), and not the other one too
+        rival = _GUEST if key == "camara" else _HOST
+        if (not isinstance(row["country"], str) or not _mentions_stem(row["country"], home[:1])
+                or _mentions_stem(row["country"], rival[:1])):
             return failed("Is each minister's country right? Which adjective of nationality does the text "
                           "put next to each one's name or title?",
                           "In the first sentence, who is « son homologue », and which adjective follows those words?")
@@ -438,9 +483,9 @@ def kandel_moles(answer, *, article) -> Result:
 # 7. Reading critically
 # --------------------------------------------------------------------------
 _SLIPS_NEEDED = 5  # the exercise asks for « at least five » slips
-# Read-only: no module-level mutable state.
-_TYPO = _MappingProxyType(str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "\u00a0": " ", "\u202f": " ",
-                                         "\u2009": " ", "\u2011": "-", "\u2010": "-"}))
+# What a keyboard hides (’ and ', no-break and ordinary spaces, ‑ and -), from the
+# kit's one typography home (articlekit.words); read-only: no module-level mutable state.
+_TYPO = _KEYBOARD_TABLE
 
 
 def _slip_norm(text: str, *, casefold: bool = False) -> str:
