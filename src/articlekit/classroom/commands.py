@@ -117,7 +117,7 @@ def _limits(args: argparse.Namespace):
 def run_grade(args: argparse.Namespace) -> int:
     from .batch import grade_submissions
     from .generate import ExerciseError
-    from .report import write_report
+    from .report import DASHBOARD_NAME, write_report
     from .sandbox import SandboxUnavailable
 
     if args.jobs < 1:
@@ -151,6 +151,8 @@ def run_grade(args: argparse.Namespace) -> int:
     mode = "WITHOUT a sandbox (--unsafe-no-sandbox)" if args.unsafe_no_sandbox else "each in a bubblewrap sandbox"
     print(f"graded {len(grades)} notebook(s) from {len({g.student for g in grades})} student(s), {mode}; "
           f"{flagged} with a status other than ok; wrote {csv_path} and {Path(args.out) / 'feedback'}/")
+    dashboard = Path(args.out) / DASHBOARD_NAME
+    print(f"class dashboard: {dashboard} (open {dashboard.resolve().as_uri()} in a browser)")
     return 0
 
 

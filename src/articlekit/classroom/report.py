@@ -1,4 +1,5 @@
-"""Write grading results: ``grades.csv`` and one HTML feedback page per student.
+"""Write grading results: ``grades.csv``, one HTML feedback page per student, and the
+class dashboard ``index.html`` (:mod:`.dashboard`).
 
 Feedback shows each exercise's points and the same question-style hint the
 learner saw in the notebook -- never the expected answer, never code.
@@ -9,7 +10,7 @@ into a folder that no sandbox can see.  Names are data, not commands: a
 cell that a spreadsheet would read as a formula (``=2+5``, ``+``, ``-``,
 ``@``) is written as text (prefixed with ``'``), and each student's page is
 named by their file-name-safe id (:func:`.batch.student_id`); the page and
-the CSV show the original name.
+the CSV show the original name (a file name's undecodable bytes as U+FFFD).
 """
 
 from __future__ import annotations
@@ -24,9 +25,10 @@ from typing import Iterable, Sequence
 
 from ..files import atomic_write
 from .assignment import Assignment
-from .batch import STATUS_TEXT, NotebookGrade, iter_exercise_columns, student_ids
+from .batch import STATUS_TEXT, NotebookGrade, iter_exercise_columns
+from .dashboard import DASHBOARD_NAME, dashboard_html, page_ids, utf8_safe
 
-__all__ = ["csv_text", "grades_csv", "feedback_html", "write_report", "format_summary"]
+__all__ = ["DASHBOARD_NAME", "csv_text", "grades_csv", "feedback_html", "write_report", "format_summary"]
 
 _STATUS_WORDS = MappingProxyType({
     "passed": "correct",
@@ -47,7 +49,7 @@ def csv_text(value: str) -> str:
     >>> csv_text("=2+5"), csv_text("Awa")
     ("'=2+5", 'Awa')
     """
-    value = str(value)
+    value = utf8_safe(value)
     return "'" + value if value.startswith(_FORMULA) else value
 
 
@@ -73,8 +75,7 @@ def grades_csv(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment
 
 def _ids(grades: Sequence[NotebookGrade]) -> dict[str, str]:
     """Each student's id: the one grading gave, else a fresh one (same rule)."""
-    fresh = student_ids(g.student for g in grades)
-    return {g.student: (g.student_id or fresh[g.student]) for g in grades}
+    return page_ids(grades)
 
 
 def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
@@ -106,11 +107,18 @@ def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
                     f'<td class="{css}">{e(_STATUS_WORDS.get(x.status, x.status))}</td><td>{e(x.hint)}</td></tr>')
             parts.append("</table>")
     parts.append("</body></html>")
-    return "\n".join(parts) + "\n"
+    return utf8_safe("\n".join(parts) + "\n")
 
 
-def write_report(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment], out_dir: Path | str) -> Path:
-    """Write ``out_dir/grades.csv`` and ``out_dir/feedback/<id>.html``; return the CSV path."""
+def write_report(grades: Sequence[NotebookGrade], assignments: Iterable[Assignment], out_dir: Path | str, *,
+                 generated: str | None = None) -> Path:
+    """Write ``out_dir/feedback/<id>.html``, ``out_dir/index.html`` (the class dashboard)
+    and ``out_dir/grades.csv``; return the CSV path.
+
+    Everything is rendered in memory first, then each file is written atomically,
+    ``grades.csv`` last.  ``generated`` (e.g. the run's date) is shown on the
+    dashboard when given; without it the same grades give the same bytes.
+    """
     out_dir = Path(out_dir)
     assignments = list(assignments)
     ids = _ids(grades)
@@ -118,11 +126,13 @@ def write_report(grades: Sequence[NotebookGrade], assignments: Iterable[Assignme
     for g in grades:
         by_student[g.student].append(g)
     pages = {student: feedback_html(student, items).encode("utf-8") for student, items in by_student.items()}
+    dashboard = dashboard_html(grades, assignments, ids=ids, generated=generated).encode("utf-8")
     table = grades_csv(grades, assignments).encode("utf-8")
     for student, page in sorted(pages.items()):
         atomic_write(out_dir / "feedback" / f"{ids[student]}.html", page)
+    atomic_write(out_dir / DASHBOARD_NAME, dashboard)
     csv_path = out_dir / "grades.csv"
-    atomic_write(csv_path, table)  # last: a grades.csv in place means the pages are too
+    atomic_write(csv_path, table)  # last: a grades.csv in place means the pages and the dashboard are too
     return csv_path
 
 
