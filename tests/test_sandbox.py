@@ -342,3 +342,27 @@ def test_hidden_tests_run_in_the_grader_over_recorded_values(article):
         assert judge.judge_exercise(check, "00-start-here", _Ran(upper), 0, worker, 30)[0] == "hidden-tests"
         missing = [r for r in upper if r.get("kind") != "names"]
         assert judge.judge_exercise(check, "00-start-here", _Ran(missing), 0, worker, 30)[0] == "hidden-tests"
+
+
+def test_learner_code_cannot_reach_the_teachers_key():
+    """ak.reference() and teacher/keys/ exist in the grader's checkout, never inside a sandbox."""
+    code = r"""
+import json, pathlib
+import articlekit as ak
+from articlekit import keys
+checkout = pathlib.Path(ak.__file__).resolve().parents[2]
+try:
+    ak.reference(ak.load_article())
+    outcome = "read the key"
+except keys.KeyMissing as error:
+    outcome = "KeyMissing"
+answer = json.dumps({"outcome": outcome, "teacher": (checkout / "teacher").exists(),
+                     "keys": str(keys.key_dir()), "sample": len(ak.sample_key(ak.load_article())) > 0})
+"""
+    assert ak.reference(ak.load_article())          # the grader itself has the key
+    execution = _run(code, f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")
+    assert execution.statuses == (), execution
+    import json
+
+    seen = json.loads(_answer(execution, 1))
+    assert seen == {"outcome": "KeyMissing", "teacher": False, "keys": "None", "sample": True}

@@ -3,7 +3,7 @@
 The annotation decisions are written here, sentence by sentence, as
 ``(sentence, text, label, occurrence_in_sentence)``, so a reviewer can read
 and argue with each one; the script turns them into offsets and saves the
-W3C JSON file shipped in ``src/articlekit/data/reference/``.  Run it only
+W3C JSON file kept in ``teacher/keys/`` (the teacher's, not shipped to learners).  Run it only
 after changing a decision:
 
     .venv/bin/python tools/write_annotation_key.py
@@ -32,6 +32,7 @@ Guidelines followed (the lesson states them to learners):
 
 from __future__ import annotations
 
+import subprocess
 import sys
 from pathlib import Path
 
@@ -166,9 +167,11 @@ def build(article) -> ak.Annotations:
 def main() -> None:
     article = ak.load_article()
     key = build(article)
-    path = ROOT / "src" / "articlekit" / "data" / "reference" / REFERENCE_NAME
+    # the whole key stays with the teacher; the package ships its sample and the digests
+    path = ROOT / "teacher" / "keys" / REFERENCE_NAME
     ak.save_annotations(key, path, title="Teacher's key: " + article.title, backup=False)
     print(f"{path.relative_to(ROOT)}: {key!r}")
+    subprocess.run([sys.executable, "-m", "articlekit.keys"], check=True)
 
 
 if __name__ == "__main__":

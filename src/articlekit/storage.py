@@ -40,9 +40,12 @@ from .files import backup_path, write_keeping_backup
 from .annotation import AnnotationError, Annotations, Span, layer_of
 
 __all__ = [
+    "SAMPLE_NAME",
     "SAMPLE_PARAGRAPHS",
     "exercise_article",
     "sample_key",
+    "sample_path",
+    "write_sample",
     "AnnotationFileError",
     "CONTEXT",
     "FORMAT",
@@ -325,15 +328,39 @@ def load_annotations(path: str | os.PathLike[str], article: Any) -> Annotations:
     return annotations
 
 
-#: File name of the teacher's key for the seed article (in ``articlekit/data/reference/``).
+#: File name of the teacher's key for the seed article (in ``teacher/keys/``, see :mod:`articlekit.keys`).
 REFERENCE_NAME = "mali-senegal-cooperation-militaire-2025-02-06.annotations.json"
+#: File name of the sample of that key the package ships (its first paragraphs).
+SAMPLE_NAME = "mali-senegal-cooperation-militaire-2025-02-06.sample.annotations.json"
 
 
 def reference_path() -> Path:
-    """Where the teacher's key for the seed article is stored."""
+    """Where the teacher's key for the seed article is (:class:`~articlekit.keys.KeyMissing` if not here)."""
+    from .keys import require_key
+
+    return require_key(REFERENCE_NAME)
+
+
+def sample_path() -> Path:
+    """Where the package keeps the sample of the key (the first paragraphs of the seed)."""
     from importlib import resources
 
-    return Path(str(resources.files("articlekit") / "data" / "reference" / REFERENCE_NAME))
+    return Path(str(resources.files("articlekit") / "data" / "reference" / SAMPLE_NAME))
+
+
+def _load_key(path: Path, article: Any) -> Annotations:
+    if article is None:
+        from .parsing import load_article
+
+        article = load_article()
+    text = article if isinstance(article, str) else getattr(article, "text", None)
+    if not isinstance(text, str):
+        raise TypeError("the key is about the seed article: pass ak.load_article()")
+    data = json.loads(path.read_text(encoding="utf-8"))
+    if data.get("articlekit", {}).get("text_sha256") != _sha256(text):
+        raise AnnotationFileError(path, "is the key of the seed article only; this article's text is different")
+    annotations, _ = from_w3c(data, text, source=path)
+    return annotations
 
 
 def reference(article: Any = None) -> Annotations:
@@ -343,7 +370,9 @@ def reference(article: Any = None) -> Annotations:
     places, organisations, dates, numbers with their unit, nationalities as
     ``MISC``), every quotation with its kind and speaker (``quotes``), the
     words naming each speaker (``speakers``) and the themes of each sentence
-    (``themes``).  Compare your work with it using :func:`articlekit.agreement`.
+    (``themes``).  It stays with the teacher (``teacher/keys/`` of the kit's
+    checkout): a learner's copy of the kit has only :func:`sample_key`, and
+    asking for the full key there raises :class:`articlekit.keys.KeyMissing`.
 
     Parameters
     ----------
@@ -354,25 +383,13 @@ def reference(article: Any = None) -> Annotations:
     Examples
     --------
     >>> import articlekit as ak
-    >>> key = ak.reference()
+    >>> key = ak.reference()          # in the teacher's checkout
     >>> key.layers
     ('entities', 'quotes', 'speakers', 'themes')
     >>> len(key.layer("quotes"))
     7
     """
-    if article is None:
-        from .parsing import load_article
-
-        article = load_article()
-    text = article if isinstance(article, str) else getattr(article, "text", None)
-    if not isinstance(text, str):
-        raise TypeError("reference() needs the seed article")
-    path = reference_path()
-    data = json.loads(path.read_text(encoding="utf-8"))
-    if data.get("articlekit", {}).get("text_sha256") != _sha256(text):
-        raise AnnotationFileError(path, "is the key of the seed article only; this article's text is different")
-    annotations, _ = from_w3c(data, text, source=path)
-    return annotations
+    return _load_key(reference_path(), article)
 
 
 def exercise_article(name: str):
@@ -400,19 +417,19 @@ def exercise_article(name: str):
 SAMPLE_PARAGRAPHS = 2
 
 
-def sample_key(article: Any = None, *, paragraphs: int = SAMPLE_PARAGRAPHS) -> Annotations:
+def sample_key(article: Any = None) -> Annotations:
     """The teacher's key for the article's first paragraphs only: the sample a lesson compares with.
 
     A lesson shows how the key is made and how to measure agreement with it
-    on the first ``paragraphs`` paragraphs; the assignment asks for the whole
-    article, so the sample is never its answer.
+    on the first :data:`SAMPLE_PARAGRAPHS` paragraphs; the assignment asks
+    for the whole article, so the sample is never its answer.  The package
+    ships this sample (``data/reference/``); the whole key stays with the
+    teacher.
 
     Parameters
     ----------
     article : Article, optional
         The seed article (loaded when not given).
-    paragraphs : int, default 2
-        How many paragraphs, from the first, the sample covers.
 
     Examples
     --------
@@ -421,16 +438,18 @@ def sample_key(article: Any = None, *, paragraphs: int = SAMPLE_PARAGRAPHS) -> A
     >>> sample = ak.sample_key(article)
     >>> all(s.end <= article.paragraphs[1].end for s in sample)
     True
-    >>> len(sample) < len(ak.reference(article))
-    True
     """
+    return _load_key(sample_path(), article)
+
+
+def write_sample(article: Any = None) -> Path:
+    """Write the sample of the key from the teacher's key (run by ``python -m articlekit.keys``)."""
     if article is None:
         from .parsing import load_article
 
         article = load_article()
     full = reference(article)
-    paras = getattr(article, "paragraphs", None)
-    if not paras:
-        raise TypeError("sample_key() needs the parsed seed article (ak.load_article())")
-    end = paras[min(paragraphs, len(paras)) - 1].end
-    return Annotations(full.text, [s for s in full.spans if s.end <= end])
+    end = article.paragraphs[SAMPLE_PARAGRAPHS - 1].end
+    sample = Annotations(full.text, [s for s in full.spans if s.end <= end])
+    return save_annotations(sample, sample_path(), title="Teacher's key, first paragraphs (sample)",
+                            backup=False)

@@ -16,6 +16,7 @@ import re
 from typing import Any
 
 from . import Result, failed, normalise_text, passed
+from .keyed import keyed
 from .shapes import is_number
 
 _NOT_ANNOTATIONS = ("Is your answer an annotation collection? Start from `ak.Annotations(article)` "
@@ -43,10 +44,10 @@ def _dispatch():
 
 def _dispatch_key(text: str) -> list[tuple[int, int, str, Any]]:
     import json
-    from importlib.resources import files
 
-    raw = json.loads((files("articlekit") / "data" / "exercises" / f"{DISPATCH}.key.json")
-                     .read_text(encoding="utf-8"))
+    from ..keys import require_key
+
+    raw = json.loads(require_key(f"{DISPATCH}.key.json").read_text(encoding="utf-8"))
     out = []
     for q in raw["quotes"]:
         start = text.find(q["text"])
@@ -105,6 +106,7 @@ def _learner_spans_check(mine: list[tuple[int, int]], expected: list[tuple[int, 
 # --------------------------------------------------------------------------
 # 1. Spans by text
 # --------------------------------------------------------------------------
+@keyed
 def people(answer, *, article) -> Result:
     """An Annotations collection with a PER span on every mention of the two
     ministers' names, in every spelling (names only, without titles)."""
@@ -117,6 +119,7 @@ def people(answer, *, article) -> Result:
     return _learner_spans_check(mine, expected, article.text, "mention of a name")
 
 
+@keyed
 def spellings(answer, *, article) -> Result:
     """A dict: each minister's canonical name -> the set of spellings the text uses."""
     if not isinstance(answer, dict) or not answer:
@@ -150,6 +153,7 @@ def spellings(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 2. Regular expressions and sentences
 # --------------------------------------------------------------------------
+@keyed
 def numbers(answer, *, article) -> Result:
     """An Annotations collection with the dates (DATE) and every number, in digits or in
     words, together with what it counts (NUM: « 419 kilomètres », « deux pays »)."""
@@ -206,6 +210,7 @@ def terrorism_theme(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 3. spaCy's first pass
 # --------------------------------------------------------------------------
+@keyed
 def fixed_entities(answer, *, article) -> Result:
     """spaCy's suggestions corrected: every wrong label fixed, every span that
     is not an entity removed, every right one kept."""
@@ -250,6 +255,7 @@ def _as_scores(answer: Any) -> tuple[float, float, float] | None:
     return tuple(float(v) for v in values)
 
 
+@keyed
 def spacy_f1(answer, *, article) -> Result:
     """spaCy's precision, recall and F1 against the key on paragraph 1 only (exact matches,
     all entity labels together): ``{"precision": …, "recall": …, "f1": …}``."""
@@ -280,15 +286,16 @@ def spacy_f1(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 4. Quotations and speakers
 # --------------------------------------------------------------------------
+@keyed
 def quote_kinds(answer, *, article) -> Result:
     """The kind of each of the article's seven quotations, in text order:
     ``"direct"``, ``"partial"``, ``"motto"`` or ``"indirect"``."""
     if isinstance(answer, (str, dict)) or not hasattr(answer, "__iter__"):
         return failed("Is your answer a list of kinds, one per quotation?")
     answer = list(answer)
-    expected = [s.label.lower() for s in _key(article).layer("quotes")]
     if not all(isinstance(k, str) for k in answer):
         return failed("Is each kind a string such as \"direct\"?")
+    expected = [s.label.lower() for s in _key(article).layer("quotes")]
     kinds = [k.strip().lower() for k in answer]
     if any(k not in ("direct", "partial", "motto", "indirect") for k in kinds):
         return failed("Did you use only the four kinds: direct, partial, motto, indirect?")
@@ -304,6 +311,7 @@ def quote_kinds(answer, *, article) -> Result:
     return passed()
 
 
+@keyed
 def quote_annotations(answer, *, article) -> Result:
     """An Annotations collection of the short dispatch (``ak.exercise_article("02-depeche-frontiere")``) with each quotation in
     guillemets as a quotes span (DIRECT, PARTIAL or MOTTO, inside the guillemets) with its speaker."""
@@ -361,6 +369,7 @@ def _right_fixed(article):
     return Annotations(article.text, [replace(s, label=key[(s.start, s.end)]) for s in keep])
 
 
+@keyed
 def kappa(answer, *, article) -> Result:
     """Cohen's kappa, token by token, between spaCy's suggestions and your corrected
     ``fixed_entities`` (exercise 5), on the entities layer with the kit's default tokens."""
@@ -440,6 +449,7 @@ def try_capitals(answer, *, article) -> Result:
                   'Give `occurrence="all"` to `add`, or add occurrence 1 and 2.')
 
 
+@keyed
 def try_number_words(answer, *, article) -> Result:
     """Lesson 2, Try it: a collection with a NUM span on every number written in words, with what it counts."""
     if not _is_annotations(answer, article):
