@@ -244,7 +244,10 @@ def f1_on(article, paragraph=1, *, swap=False, match="exact"):
 
 
 def kinds(article):
-    return [s.label.lower() for s in the_key(article).layer("quotes")]
+    # the dispatch's kinds in text order, from the teacher's key
+    from articlekit.checks import annotating
+
+    return annotating._dispatch_kinds(ak.exercise_article(annotating.DISPATCH).text)
 
 
 @memo
@@ -604,24 +607,34 @@ WRONG["01-reading:my_glossary"] = [
     ("a plain dict of words", lambda a: {"lutter": "to fight", "renforcer": "to strengthen"}, "glossary"),
 ]
 
+def quoted_counter(a):
+    spans = ak.quote_spans(a.text)
+    return Counter(t.lemma.lower() for t in a.tokens
+                   if not t.is_stop and not t.is_punct and t.is_alpha and t.pos in ("NOUN", "PROPN", "ADJ", "VERB", "ADV")
+                   and any(x <= t.start < y for x, y in spans))
+
+
+def top4(a):
+    return [w for w, _ in quoted_counter(a).most_common(4)]
+
+
 RIGHT["01-reading:top_lemmas"] = [
-    ("the top five of a Counter, as a tuple", lambda a: tuple(top5(a))),
-    ("in capitals, reversed", lambda a: [x.upper() for x in reversed(top5(a))]),
+    ("the top four of a Counter, as a tuple", lambda a: tuple(top4(a))),
+    ("in capitals, reversed", lambda a: [x.upper() for x in reversed(top4(a))]),
     ("the index of a value_counts Series",
-     lambda a: pd.Series([t.lemma.lower() for t in a.tokens if not t.is_stop and t.is_alpha
-                          and t.pos in ("NOUN", "PROPN", "ADJ", "VERB", "ADV")]).value_counts().index[:5]),
-    ("other lemmas of the tie",
-     lambda a: (lambda c: [w for w, n in c.most_common() if n > c.most_common(5)[-1][1]]
-                + [w for w, n in reversed(c.most_common()) if n == c.most_common(5)[-1][1]])(content_pos_counter(a))[:5]),
+     lambda a: pd.Series(list(quoted_counter(a).elements())).value_counts().index[:4]),
+    ("a set", lambda a: set(top4(a))),
 ]
 WRONG["01-reading:top_lemmas"] = [
-    ("the lesson's first Counter: stop words kept",
-     lambda a: [w for w, _ in Counter(t.lemma.lower() for t in a.tokens if not t.is_punct).most_common(5)],
-     "stop words"),
-    ("(lemma, count) pairs from most_common", lambda a: content_pos_counter(a).most_common(5), "strings"),
-    ("only four", lambda a: top5(a)[:4], "five"),
-    ("six", lambda a: [w for w, _ in content_pos_counter(a).most_common(6)], "five"),
-    ("the same lemma twice in two cases", lambda a: top5(a)[:4] + [top5(a)[0].upper()], "only once"),
+    ("the lesson's route on the whole article", lambda a: ak.lemma_frequencies(a)["lemma"].tolist()[:4],
+     "whole article"),
+    ("stop words kept", lambda a: [w for w, _ in Counter(t.lemma.lower() for t in a.tokens if not t.is_punct
+                                                           and any(x <= t.start < y for x, y in
+                                                                   ak.quote_spans(a.text))).most_common(4)],
+     None),
+    ("(lemma, count) pairs from most_common", lambda a: quoted_counter(a).most_common(4), "strings"),
+    ("five", lambda a: [w for w, _ in quoted_counter(a).most_common(5)], "four"),
+    ("the same lemma twice in two cases", lambda a: top4(a)[:3] + [top4(a)[0].upper()], "only once"),
 ]
 
 RIGHT["01-reading:kandel_moles"] = [
@@ -799,6 +812,9 @@ WRONG["02-annotating:quote_kinds"] = [
     ("French kinds", lambda a: [{"direct": "directe", "partial": "partielle", "motto": "devise",
                                  "indirect": "indirecte"}[k] for k in kinds(a)], "four kinds"),
     ("in reverse order", lambda a: kinds(a)[::-1], None),
+    ("what the rules say", lambda a: [q.kind for q in ak.extract_quotes(ak.exercise_article("02-depeche-frontiere"))],
+     "rules"),
+    ("the article's kinds, from the lesson", lambda a: [q.kind for q in ak.extract_quotes(a)], None),
 ]
 
 RIGHT["02-annotating:quote_annotations"] = [

@@ -14,11 +14,13 @@ CATEGORIES = {"expression", "construction", "consistency", "agreement", "capital
 
 @pytest.fixture(scope="module")
 def slips(article):
-    return ak.corrections(article)
+    return ak.corrections(article, full=True)
 
 
 def raw_list():
-    return json.loads(resources.files("articlekit").joinpath("data/corrections.json")
+    from articlekit.keys import require_key
+
+    return json.loads(require_key("corrections.json")
                       .read_text(encoding="utf-8"))["corrections"]
 
 
@@ -77,8 +79,10 @@ def test_nationality_adjectives(slips, article):
 
 
 def test_corrected_text(article, slips):
-    fixed = ak.corrected_text(article)
+    fixed = ak.corrected_text(article, slips)
     assert "prise en compte" in fixed and "prise e compte" not in fixed
+    # without a list: the lesson's sample only
+    assert "perpétuelle mutation" in ak.corrected_text(article) and "prise e compte" in ak.corrected_text(article)
     assert "« Nous" in fixed and "«Nous" not in fixed
     assert len(fixed) - len(article.text) == sum(len(s.correction) - len(s.text) for s in slips)
     # correcting only one slip changes only that place

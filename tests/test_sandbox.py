@@ -85,7 +85,7 @@ facts = {
     "env": sorted(os.environ),
     "rlimits": {n: resource.getrlimit(getattr(resource, "RLIMIT_" + n))[0] for n in ("AS", "NPROC", "FSIZE", "CPU")},
     "article": ak.load_article().title,
-    "hidden": open(package / "data" / "corrections.json", encoding="utf-8").read(),
+    "hidden": open(package / "data" / "corrections-sample.json", encoding="utf-8").read(),
 }
 answer = json.dumps(facts)
 """
@@ -101,7 +101,7 @@ def inside(tmp_path_factory):
     old_env = os.environ.get("ARTICLEKIT_CANARY")
     os.environ["ARTICLEKIT_CANARY"] = "grader-secret"
     old_hidden = sandbox.TEACHER_ONLY
-    sandbox.TEACHER_ONLY = ("data/corrections.json",)  # as a teacher-only file would be
+    sandbox.TEACHER_ONLY = ("data/corrections-sample.json",)  # as a teacher-only file would be
     try:
         code = PROBE.replace("GRADER_HOME", repr(os.path.expanduser("~"))).replace("PORT", str(port))
         execution = _run(code, f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")
@@ -168,7 +168,7 @@ def test_resource_limits_are_set_before_the_kernel_starts(inside):
 
 def test_teacher_only_files_are_hidden(inside):
     assert inside["hidden"] == ""
-    assert (Path(ak.__file__).parent / "data" / "corrections.json").read_text(encoding="utf-8")  # still there outside
+    assert (Path(ak.__file__).parent / "data" / "corrections-sample.json").read_text(encoding="utf-8")  # still there outside
 
 
 def test_every_process_dies_with_the_sandbox():

@@ -9,7 +9,7 @@
   paragraph by paragraph (a deliberately simple scanner; lesson 2 builds a
   full quotation extractor).
 - :func:`corrections`, :func:`corrected_text` — the slips of the original
-  text (shipped in ``data/corrections.json``) found at their offsets.
+  text found at their offsets (the lesson's sample ships in ``data/corrections-sample.json``; the whole list is the teacher's).
 
 Examples
 --------
@@ -300,7 +300,7 @@ class Correction:
     >>> article = ak.load_article()
     >>> slip = next(c for c in ak.corrections(article) if c.category == "agreement")
     >>> slip.text, slip.correction, article.text[slip.start:slip.end] == slip.text
-    ('Forces Armée', 'Forces armées', True)
+    ('perpétuel mutation', 'perpétuelle mutation', True)
     """
 
     text: str
@@ -324,14 +324,21 @@ def _occurrences(text: str, needle: str) -> list[tuple[int, int]]:
     return out
 
 
-def corrections(article: Any = None) -> tuple[Correction, ...]:
+def corrections(article: Any = None, *, full: bool = False) -> tuple[Correction, ...]:
     """The slips of the original article, each found at its offsets.
+
+    The kit ships the slips of the one passage lesson 1 corrects (its
+    sample); the whole list is the key of the assignment's « spot and
+    correct » exercise and stays with the teacher (``teacher/keys/``).
 
     Parameters
     ----------
     article : Article, optional
         The article (default: the kit's seed).  The list is written for
         the seed; on another article the slips will not be found.
+    full : bool, default False
+        The teacher's whole list (:class:`articlekit.keys.KeyMissing` in a
+        learner's copy of the kit).
 
     Returns
     -------
@@ -346,7 +353,9 @@ def corrections(article: Any = None) -> tuple[Correction, ...]:
     Examples
     --------
     >>> import articlekit as ak
-    >>> slip = next(c for c in ak.corrections() if c.category == "missing letter")
+    >>> [c.text for c in ak.corrections()]
+    ['perpétuel mutation', 'soutenue', 'internationaux, aux']
+    >>> slip = next(c for c in ak.corrections(full=True) if c.category == "missing letter")
     >>> slip.text, slip.correction
     ('prise e compte', 'prise en compte')
     """
@@ -354,8 +363,13 @@ def corrections(article: Any = None) -> tuple[Correction, ...]:
         from .parsing import load_article
 
         article = load_article()
-    data = json.loads(resources.files("articlekit").joinpath("data/corrections.json")
-                      .read_text(encoding="utf-8"))
+    if full:
+        from .keys import require_key
+
+        data = json.loads(require_key("corrections.json").read_text(encoding="utf-8"))
+    else:
+        data = json.loads(resources.files("articlekit").joinpath("data/corrections-sample.json")
+                          .read_text(encoding="utf-8"))
     found = []
     for item in data["corrections"]:
         spans = _occurrences(article.text, item["text"])
@@ -375,7 +389,7 @@ def corrected_text(article: Any = None, slips: tuple[Correction, ...] | None = N
     Examples
     --------
     >>> import articlekit as ak
-    >>> "prise en compte" in ak.corrected_text()
+    >>> "perpétuelle mutation" in ak.corrected_text()
     True
     """
     if article is None:

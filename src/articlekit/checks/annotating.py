@@ -286,28 +286,43 @@ def spacy_f1(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 4. Quotations and speakers
 # --------------------------------------------------------------------------
+def _dispatch_kinds(text: str) -> list[str]:
+    import json
+
+    from ..keys import require_key
+
+    raw = json.loads(require_key(f"{DISPATCH}.key.json").read_text(encoding="utf-8"))
+    rows = [(text.find(q["text"]), q["kind"]) for q in raw["quotes"] + [dict(x, kind="INDIRECT")
+                                                                         for x in raw.get("indirect", [])]]
+    return [kind.lower() for _, kind in sorted(rows)]
+
+
 @keyed
 def quote_kinds(answer, *, article) -> Result:
-    """The kind of each of the article's seven quotations, in text order:
-    ``"direct"``, ``"partial"``, ``"motto"`` or ``"indirect"``."""
+    """The kind of each quotation of the dispatch (``ak.exercise_article("02-depeche-frontiere")``),
+    in text order: ``"direct"``, ``"partial"``, ``"motto"`` or ``"indirect"``."""
     if isinstance(answer, (str, dict)) or not hasattr(answer, "__iter__"):
         return failed("Is your answer a list of kinds, one per quotation?")
     answer = list(answer)
     if not all(isinstance(k, str) for k in answer):
         return failed("Is each kind a string such as \"direct\"?")
-    expected = [s.label.lower() for s in _key(article).layer("quotes")]
     kinds = [k.strip().lower() for k in answer]
     if any(k not in ("direct", "partial", "motto", "indirect") for k in kinds):
         return failed("Did you use only the four kinds: direct, partial, motto, indirect?")
+    expected = _dispatch_kinds(_dispatch().text)
     if len(kinds) != len(expected):
-        return failed("Did you count every quotation, including the two without guillemets?",
-                      "Reported speech has no guillemets: look for « poursuit » and « a dit ».")
+        return failed("Did you count every quotation of the dispatch, including the one without guillemets?",
+                      "Reported speech has no guillemets: look for « a rappelé que ».")
+    from ..quotes import extract_quotes
+
+    if kinds == [q.kind for q in extract_quotes(_dispatch())]:
+        return failed("Is that what the rules say? They go wrong on this dispatch: read each quotation again.")
     if kinds.count("motto") != expected.count("motto"):
-        return failed("Which quotation is a motto that nobody in the article says?")
+        return failed("Which quotation is a motto or a name that nobody in the dispatch says?")
     if kinds != expected:
         return failed("Is each quotation in guillemets a whole statement (direct) or a fragment inside "
                       "the writer's sentence (partial)?",
-                      "A quotation introduced by « : » or by « Pour X » is usually direct.")
+                      "A quotation introduced by « : » or followed by « a-t-il précisé » is usually direct.")
     return passed()
 
 

@@ -30,6 +30,8 @@ __all__ = ["KEYED", "canonical", "digest_verdict", "expected_digests", "keyed"]
 #: (``terrorism_theme`` is judged from the article's own sentences: it needs no key.)
 KEYED = ("fixed_entities", "kappa", "numbers", "people", "quote_annotations", "quote_kinds", "spacy_f1",
          "spellings", "try_number_words")
+#: Checks of lesson 1 with shipped digests too (judged in ``checks/reading.py``).
+KEYED_READING = ("slips",)
 
 
 def _spans(answer: Any, *, layer: str | None = None, labels: tuple[str, ...] = (),
@@ -165,7 +167,7 @@ def expected_digests(article) -> dict[str, list[str]]:
     nums = list(key.filter(label="NUM").spans)
     put("numbers", Annotations(article.text, nums + list(dates.spans)), Annotations(article.text, nums + short))
     put("try_number_words", Annotations(article.text, [s for s in nums if not re.search(r"\d", s.text)]))
-    put("quote_kinds", [s.label.lower() for s in key.layer("quotes")])
+    put("quote_kinds", A._dispatch_kinds(exercise_article(A.DISPATCH).text))
     fixed = A._right_fixed(article)
     put("fixed_entities", fixed)
     spellings: dict[str, set[str]] = {}
@@ -183,4 +185,11 @@ def expected_digests(article) -> dict[str, list[str]]:
     for a, b, kind, who in rows:
         notes = notes.add_span(a, b, kind, speaker=who) if who else notes.add_span(a, b, kind)
     put("quote_annotations", notes)
+    # « spot and correct »: one digest per listed slip outside the lesson's passage
+    from ..reading import corrections
+    from .reading import _slip_digest
+
+    lesson = {(c.start, c.end) for c in corrections(article)}
+    out["slips"] = sorted({_slip_digest(c.text, c.correction) for c in corrections(article, full=True)
+                           if (c.start, c.end) not in lesson})
     return out
