@@ -227,9 +227,23 @@ def _read_sentence(answer, article, concepts: tuple[str, ...], keep: str, exampl
     return reading
 
 
+def _judge_ideas(reading, steps) -> Result:
+    """Each idea in turn: denied (its hints, with ``{denial}`` filled in) or missing (its hints), else passed.
+
+    ``steps`` is a sequence of ``(concept, denied_hints, missing_hints)``.
+    """
+    for concept, denied, missing in steps:
+        if reading.denies(concept):
+            return failed(*(h.format(denial=reading.denial(concept)) for h in denied))
+        if not reading.named(concept):
+            return failed(*missing)
+    return passed()
+
+
 def what(answer, *, article) -> Result:
     """Quoi ? In one French sentence: the meeting, and the agreement the two countries already signed (its year)."""
-    reading = _read_sentence(answer, article, ("meeting", "agreement"), 'the event and the agreement', 'Le ministre … pour …')
+    reading = _read_sentence(answer, article, ("meeting", "agreement"), "the event and the agreement",
+                             "Le ministre … pour …")
     if isinstance(reading, Result):
         return reading
     if reading.denies("meeting"):
@@ -293,24 +307,23 @@ def why(answer, *, article) -> Result:
     the cooperation nor takes the threat's side.  Any wording in the synonym
     table passes: « coopérer », « s'allier », « agir de concert »…
     """
-    reading = _read_sentence(answer, article, ("cooperation", "threat"), 'what they want and against what', 'Les deux pays veulent … contre …')
+    reading = _read_sentence(answer, article, ("cooperation", "threat"), "what they want and against what",
+                             "Les deux pays veulent … contre …")
     if isinstance(reading, Result):
         return reading
-    if reading.denies("cooperation"):
-        return failed(f"Does your sentence say that they want to work together, or that they do not? "
-                      f"Look again at « {reading.denial('cooperation')} ».",
-                      "Read the title again: what do the two countries « cherchent à renforcer » ?")
-    if not reading.named("cooperation"):
-        return failed("What do the two ministers want to strengthen together?",
-                      "What does the title say the two countries « cherchent à renforcer » ?")
-    if reading.denies("threat"):
-        return failed(f"Are the two countries against the threat in your sentence? "
-                      f"Look again at « {reading.denial('threat')} ».",
-                      "Which threat do they want to fight, and does your sentence say they fight it?")
-    if not reading.named("threat"):
-        return failed("Against what do they want to work together? Name the threat.",
-                      "Which threat does the article name most often?")
-    return passed()
+    return _judge_ideas(reading, (
+        ("cooperation",
+         ("Does your sentence say that they want to work together, or that they do not? "
+          "Look again at « {denial} ».",
+          "Read the title again: what do the two countries « cherchent à renforcer » ?"),
+         ("What do the two ministers want to strengthen together?",
+          "What does the title say the two countries « cherchent à renforcer » ?")),
+        ("threat",
+         ("Are the two countries against the threat in your sentence? Look again at « {denial} ».",
+          "Which threat do they want to fight, and does your sentence say they fight it?"),
+         ("Against what do they want to work together? Name the threat.",
+          "Which threat does the article name most often?")),
+    ))
 
 
 def conditions(answer, *, article) -> Result:
@@ -320,24 +333,23 @@ def conditions(answer, *, article) -> Result:
     conditions (sovereignty, strategic choices, the people's interests…),
     and denies neither (« sans condition », « renonce à sa souveraineté » fail).
     """
-    reading = _read_sentence(answer, article, ("cooperation", "conditions"), 'what the Malian side wants, and on what condition', 'Le pays veut … à condition que …')
+    reading = _read_sentence(answer, article, ("cooperation", "conditions"),
+                             "what the Malian side wants, and on what condition", "Le pays veut … à condition que …")
     if isinstance(reading, Result):
         return reading
-    if reading.denies("cooperation"):
-        return failed(f"Does your sentence say that the Malian side wants to cooperate, or that it does not? "
-                      f"Look again at « {reading.denial('cooperation')} ».",
-                      "Read paragraph 3 again: « la partie malienne … se dit ouverte à toute collaboration ».")
-    if not reading.named("cooperation"):
-        return failed("What is « la partie malienne » open to, although it has left the CEDEAO?",
-                      "Read paragraph 3: to what is « la partie malienne » « ouverte » ?")
-    if reading.denies("conditions"):
-        return failed(f"Does the Malian side give up its conditions in your sentence? Look again at "
-                      f"« {reading.denial('conditions')} ».",
-                      "Read the Malian minister's words in paragraph 4: what must partners respect?")
-    if not reading.named("conditions"):
-        return failed("On what condition? Name what Mali asks its partners to respect.",
-                      "Read paragraph 4: « à savoir : le respect de … ».")
-    return passed()
+    return _judge_ideas(reading, (
+        ("cooperation",
+         ("Does your sentence say that the Malian side wants to cooperate, or that it does not? "
+          "Look again at « {denial} ».",
+          "Read paragraph 3 again: « la partie malienne … se dit ouverte à toute collaboration »."),
+         ("What is « la partie malienne » open to, although it has left the CEDEAO?",
+          "Read paragraph 3: to what is « la partie malienne » « ouverte » ?")),
+        ("conditions",
+         ("Does the Malian side give up its conditions in your sentence? Look again at « {denial} ».",
+          "Read the Malian minister's words in paragraph 4: what must partners respect?"),
+         ("On what condition? Name what Mali asks its partners to respect.",
+          "Read paragraph 4: « à savoir : le respect de … ».")),
+    ))
 
 
 # --------------------------------------------------------------------------
