@@ -1031,17 +1031,23 @@ WRONG["03-summarising:target_words"] = [
     ("as text", lambda a: str(round(last_three_words(a) / 4)), "whole number"),
 ]
 
-RIGHT["03-summarising:best_method"] = [
-    ("in capitals", lambda a: best_by(a).upper()),
-    ("a numpy string from a pandas idxmax", lambda a: pd.Series({m: r.f1 for m, r in method_f1(a).items()}).idxmax()),
-    ("with a trailing newline, as printed", lambda a: best_by(a) + "\n"),
+def ranking_by(a, reference="fr-moyen", metric="rouge1"):
+    ref = ak.reference_summary(reference)
+    f = {m: getattr(ak.rouge(ak.summarise(a, m, max_words=ref.words), ref), metric).f1 for m in ak.summarising.METHODS}
+    return sorted(f, key=lambda m: (-f[m], m))
+
+
+RIGHT["03-summarising:method_ranking"] = [
+    ("a tuple in capitals", lambda a: tuple(x.upper() for x in ranking_by(a))),
+    ("the index of a sorted Series", lambda a: pd.Series({m: i for i, m in enumerate(ranking_by(a))}).sort_values().index),
+    ("with stray spaces", lambda a: [f" {m} " for m in ranking_by(a)]),
 ]
-WRONG["03-summarising:best_method"] = [
-    ("the worst", lambda a: best_by(a, best=min), None),
-    ("the oracle", lambda a: "oracle", "one of"),
-    ("a French name", lambda a: "fréquence", "one of"),
-    ("the best score instead of the name", lambda a: max(r.f1 for r in method_f1(a).values()), "name"),
-    ("the runner-up", lambda a: sorted(method_f1(a), key=lambda m: -method_f1(a)[m].f1)[1], None),
+WRONG["03-summarising:method_ranking"] = [
+    ("worst first", lambda a: ranking_by(a)[::-1], "best method first"),
+    ("the winner alone", lambda a: ranking_by(a)[0], "list"),
+    ("by ROUGE-2", lambda a: ranking_by(a, metric="rouge2"), None),
+    ("a method twice", lambda a: [ranking_by(a)[0]] * 4, "exactly once"),
+    ("the lesson's ranking", lambda a: ranking_by(a, "fr-examen", "rouge1"), "lesson's ranking"),
 ]
 
 RIGHT["03-summarising:ascii_damage"] = [
@@ -1122,7 +1128,7 @@ def test_wrong_but_plausible_answers_fail_with_a_question(key, description, fact
 
 
 #: Checks whose hints may list every possible choice (the four methods, the four kinds).
-CLOSED_CHOICES = {"02-annotating:quote_kinds", "03-summarising:best_method"}
+CLOSED_CHOICES = {"02-annotating:quote_kinds", "03-summarising:method_ranking"}
 
 
 def spelt(answer):

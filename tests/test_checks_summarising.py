@@ -185,14 +185,20 @@ def test_wrong_resumes_fail_with_the_right_question(text, cue, article):
 
 def test_evaluation_exercises(article):
     reference = ak.reference_summary("fr-examen")
+    medium = ak.reference_summary("fr-moyen")
+    f2 = {m: ak.rouge(ak.summarise(article, m, max_words=medium.words), medium).rouge1.f1
+          for m in ak.summarising.METHODS}
+    ranking = sorted(f2, key=lambda m: (-f2[m], m))
+    assert result("method_ranking", ranking, article).ok
+    assert result("method_ranking", tuple(x.upper() for x in ranking), article).ok
+    assert "best method first" in result("method_ranking", ranking[::-1], article).hint()
     f1 = {m: ak.rouge(ak.summarise(article, m, max_words=reference.words), reference).rouge1.f1
           for m in ak.summarising.METHODS}
-    best = max(f1, key=f1.get)
-    assert result("best_method", best, article).ok
-    assert result("best_method", best.upper(), article).ok
-    other = next(m for m in f1 if m != best)
-    assert not result("best_method", other, article).ok
-    assert "one of" in result("best_method", "magic", article).hint()
+    lesson = sorted(f1, key=lambda m: (-f1[m], m))
+    assert lesson != ranking
+    assert "lesson's ranking" in result("method_ranking", lesson, article).hint()
+    assert "exactly once" in result("method_ranking", ["lead"] * 4, article).hint()
+    assert not result("method_ranking", ranking[0], article).ok            # the winner alone
 
     lesson_words = ak.evaluation.tokenize(reference.text)
     assert "lesson's reference" in result("ascii_damage", len({w for w in lesson_words if not w.isascii()}),
@@ -215,7 +221,7 @@ def test_evaluation_exercises(article):
 
 def test_hints_never_hold_the_answer(answers, article):
     wrong = {
-        "my_top3": [0, 1, 2], "count_by_hand": 3, "target_words": 10, "best_method": "magic",
+        "my_top3": [0, 1, 2], "count_by_hand": 3, "target_words": 10, "method_ranking": ["magic"],
         "ascii_damage": 1, "oracle_gap": 0.5,
     }
     secrets = {

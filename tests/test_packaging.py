@@ -34,10 +34,14 @@ def test_wheel_holds_the_seed_byte_for_byte_and_the_data(wheel):
     seed = "articlekit/data/mali-senegal-cooperation-militaire-2025-02-06.txt"
     assert seed in names
     assert hashlib.sha256(zipfile.ZipFile(wheel).read(seed)).hexdigest() == SEED_SHA256
-    for needed in ("articlekit/data/glossary.json", "articlekit/data/corrections.json",
-                   "articlekit/static/annotate.js", "articlekit/data/summaries/index.json"):
+    for needed in ("articlekit/data/glossary.json", "articlekit/data/corrections-sample.json",
+                   "articlekit/static/annotate.js", "articlekit/data/summaries/index.json",
+                   "articlekit/data/keys/mali-senegal-cooperation-militaire-2025-02-06.digests.json",
+                   "articlekit/data/reference/mali-senegal-cooperation-militaire-2025-02-06.sample.annotations.json"):
         assert needed in names, needed
-    assert any(n.startswith("articlekit/data/reference/") for n in names)
+    # the teacher's keys never ship to learners
+    assert not [n for n in names if n.endswith((".key.json", "corrections.json"))
+                or (n.endswith(".annotations.json") and ".sample." not in n) or "teacher/" in n]
 
 
 def test_installed_wheel_loads_the_article_without_the_repository(wheel, tmp_path):

@@ -14,7 +14,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from . import Result, failed, passed, same_number
-from .shapes import as_counts, int_list, is_int, is_list_of_lists
+from .shapes import as_counts, collection, int_list, is_int, is_list_of_lists
 
 #: The sentence learners count by hand in the word-count exercise (the count is computed).
 COUNT_PHRASE = ("« Aujourd’hui, jusqu’où l’armée ira-t-elle ? Sans doute, d’ici 2030, à 20 % de moyens en plus, "
@@ -342,28 +342,39 @@ def resume(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 3. evaluation
 # --------------------------------------------------------------------------
-def _method_scores(article) -> dict[str, float]:
+def _method_scores(article, reference: str = "fr-moyen", metric: str = "rouge1") -> dict[str, float]:
     from ..evaluation import reference_summary, rouge
     from ..summarising import METHODS, summarise
 
-    reference = reference_summary("fr-examen")
-    return {m: rouge(summarise(article, m, max_words=reference.words), reference).rouge1.f1 for m in METHODS}
+    ref = reference_summary(reference)
+    return {m: getattr(rouge(summarise(article, m, max_words=ref.words), ref), metric).f1 for m in METHODS}
 
 
-def best_method(answer, *, article) -> Result:
-    """Which method scores the highest ROUGE-1 F1 against ``fr-examen`` (its length as the word limit)."""
-    from . import same_text
+def _ranking(scores: dict[str, float]) -> list[str]:
+    return sorted(scores, key=lambda m: (-scores[m], m))
 
-    if not isinstance(answer, str):
-        return failed('Is your answer the method\'s name, a string such as "lead"?')
+
+def method_ranking(answer, *, article) -> Result:
+    """The four methods ranked by ROUGE-1 F1 against ``fr-moyen``, best first (its length as the word limit)."""
+    items = collection(answer)
+    if isinstance(answer, str) or items is None or not all(isinstance(x, str) for x in items):
+        return failed('Is your answer a list of the four methods\' names, such as ["lead", …]?')
+    got = [x.strip().lower() for x in items]
     scores = _method_scores(article)
-    best = max(scores, key=lambda m: scores[m])
-    if same_text(answer, best):
+    if sorted(got) != sorted(scores):
+        return failed('Does your list hold each of "lead", "frequency", "tfidf", "textrank" exactly once?')
+    want = _ranking(scores)
+    if got == want:
         return passed()
-    if answer.strip().lower() not in scores:
-        return failed('Is it one of "lead", "frequency", "tfidf", "textrank"?')
-    return failed("Did you compare the F1 of ROUGE-1 (not precision or recall) for every method?",
-                  "Make each summary with `max_words=` the reference's length, then `ak.rouge(summary, reference).rouge1.f1`.")
+    if got == want[::-1]:
+        return failed("Is the best method first? Sort from the highest F1 down.")
+    if got == _ranking(_method_scores(article, "fr-examen", "rouge1")):
+        return failed("That is the lesson's ranking (ROUGE-1 against fr-examen): which reference and which "
+                      "ROUGE does the exercise ask for?")
+    if got == _ranking(_method_scores(article, "fr-moyen", "rouge2")):
+        return failed("Did you rank by ROUGE-2? The exercise asks for ROUGE-1 (single words).")
+    return failed("Did you summarise each method with `max_words=` the length of `fr-moyen`, and compare the "
+                  "F1 of ROUGE-1?", "`ak.rouge(summary, reference).rouge1.f1` for each, then sort, highest first.")
 
 
 def ascii_damage(answer, *, article) -> Result:
