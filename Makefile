@@ -69,6 +69,8 @@ browser: $(STAMP)
 
 exercises: $(STAMP)
 	$(BIN)/articlekit exercises
+	@# the package carries the pristine assignments: `articlekit check` without --source judges with them
+	cp exercises/*.ipynb src/articlekit/data/assignments/
 
 sync: $(STAMP)
 	$(BIN)/articlekit sync notebooks solutions
@@ -85,6 +87,7 @@ notebooks: $(STAMP)
 	done
 	$(BIN)/articlekit sync --check notebooks solutions
 	$(BIN)/articlekit exercises
+	cp exercises/*.ipynb src/articlekit/data/assignments/
 
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py

@@ -579,10 +579,10 @@ def test_feedback_html_escapes_names():
 def test_cli_check_exit_codes_and_summary(tmp_path, fixture_exercises, article, capsys):
     from articlekit.cli import main
 
-    assert main(["check", str(FIX_SOLUTIONS / "90-fixture.ipynb")]) == 0
+    assert main(["check", str(FIX_SOLUTIONS / "90-fixture.ipynb"), "--source", str(FIX_SOLUTIONS)]) == 0
     assert "total: 3/3" in capsys.readouterr().out
     wrong = _write(tmp_path / "90-fixture.ipynb", _variant(_wrong))
-    assert main(["check", str(wrong), str(fixture_exercises / "90-fixture.ipynb")]) == 1
+    assert main(["check", str(wrong), str(fixture_exercises / "90-fixture.ipynb"), "--source", str(FIX_SOLUTIONS)]) == 1
     bad = capsys.readouterr()
     assert "❌ q-title" in bad.out and "⏳ q-title" in bad.out and "points: 0/6" in bad.out
     assert "Traceback" not in bad.out + bad.err and article.title not in bad.out
@@ -590,7 +590,40 @@ def test_cli_check_exit_codes_and_summary(tmp_path, fixture_exercises, article, 
     assert main(["check", str(_write(tmp_path / "t" / "90-fixture.ipynb", _variant(_tamper_edit_checks))),
                  "--source", str(FIX_SOLUTIONS)]) == 1
     (tmp_path / "junk.ipynb").write_text("{")
-    assert main(["check", str(tmp_path / "junk.ipynb")]) == 2
+    assert main(["check", str(tmp_path / "junk.ipynb"), "--source", str(FIX_SOLUTIONS)]) == 2
+    # without --source, a notebook the kit does not know is one clear line, exit 2
+    capsys.readouterr()
+    assert main(["check", str(wrong)]) == 2
+    assert "give the original with --source" in capsys.readouterr().err
+
+
+def test_check_without_source_judges_with_the_kits_visible_checks(tmp_path, capsys):
+    """A learner's notebook whose check cells say `pass` and claim 100 points earns nothing from it."""
+    import nbformat
+
+    from articlekit.cli import main
+
+    name = "01-reading.ipynb"
+    nb = nbformat.read(ROOT / "exercises" / name, as_version=4)
+    for cell in nb.cells:
+        meta = cell.metadata.get("nbgrader", {})
+        if meta.get("grade"):
+            cell.source = "pass"
+            meta["points"] = 100
+    path = tmp_path / name
+    nbformat.write(nb, path)
+    assert main(["check", str(path)]) == 1
+    out = capsys.readouterr().out
+    assert "your grade comes from your teacher's run" in out
+    assert "100" not in out.split("total:")[-1].split("\n")[0]
+    # the packaged copy is the exercise as generated
+    from importlib import resources
+
+    folder = Path(str(resources.files("articlekit") / "data" / "assignments"))
+    assert sorted(p.name for p in folder.glob("*.ipynb")) == sorted(p.name for p in (ROOT / "exercises").glob("*.ipynb"))
+    for exercise in (ROOT / "exercises").glob("*.ipynb"):
+        assert (folder / exercise.name).read_bytes() == exercise.read_bytes(), (
+            f"{exercise.name}: the packaged copy is stale; run: make exercises")
 
 
 def test_check_output_in_the_notebook_is_one_line(tmp_path, article):

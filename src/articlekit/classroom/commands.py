@@ -194,11 +194,25 @@ def run_check(args: argparse.Namespace) -> int:
     total = maximum = 0.0
     for name in args.notebook:
         path = Path(name)
-        source = path
         if args.source:
             source = Path(args.source)
             if source.is_dir():
                 source = source / path.name
+        else:
+            from .generate import read_notebook
+
+            try:  # a damaged notebook is one line, as with --source
+                read_notebook(path)
+            except (ExerciseError, OSError) as error:
+                print(f"articlekit check: {_one_line(error)}", file=sys.stderr)
+                return 2
+            # never the notebook's own check cells or points (a learner could rewrite them): the kit's
+            # pristine copy of the assignment, with its visible checks
+            source = _kit_assignment(path)
+            if source is None:
+                print(f"articlekit check: {path}: the kit has no assignment of that name; give the original "
+                      "with --source", file=sys.stderr)
+                return 2
         try:
             assignment = load_assignment(source)
         except (ExerciseError, OSError) as error:
@@ -219,4 +233,16 @@ def run_check(args: argparse.Namespace) -> int:
             x.status == "passed" for x in grade.exercises)
     if len(args.notebook) > 1:
         print(f"points: {total:g}/{maximum:g}")
+    if not args.source:
+        print("This is a self-check with the kit's visible checks: your grade comes from your teacher's run.")
     return 0 if all_passed else 1
+
+
+def _kit_assignment(path: Path) -> Path | None:
+    """The kit's pristine copy of the assignment a learner's notebook is (by its file name)."""
+    from importlib import resources
+
+    folder = Path(str(resources.files("articlekit") / "data" / "assignments"))
+    stem = path.name.split("__")[-1]           # student__01-reading.ipynb is 01-reading.ipynb
+    candidate = folder / stem
+    return candidate if candidate.is_file() else None
