@@ -83,15 +83,18 @@ class Result:
         return FAILURE_LINE.format(name=name, hint=self.hint(attempt))
 
 
-def passed(note: str = "") -> Result:
+def passed(note: str = "", *report: str) -> Result:
     """A passing result; ``note`` replaces « correct, well done! » when a check measures only part.
+
+    ``report`` lines, if any, are for the teacher: the grader puts them on the
+    feedback page (the learner's one line is ``note``).
 
     >>> passed().ok
     True
     >>> passed("meets the measurable rules; your teacher reads the rest.").message("resume")
     '✅ resume: meets the measurable rules; your teacher reads the rest.'
     """
-    return Result("passed", (note,) if note else ())
+    return Result("passed", tuple(x for x in (note, *report) if x))
 
 
 def failed(*hints: str) -> Result:

@@ -314,7 +314,7 @@ def resume(answer, *, article) -> Result:
         return failed("Is this your own résumé? It is very close to one of the kit's reference summaries.")
     report = check_resume(answer, article)
     if report.ok:
-        return passed("meets the measurable rules of the exercise; your teacher reads the rest.")
+        return passed("meets the measurable rules of the exercise; your teacher reads the rest.", str(report))
     see = "Run `ak.check_resume(resume)` to see the table of what to change."
     if not report.length_ok:
         return failed(f"Your résumé has {report.words} words: is that between {report.low} and {report.high}?", see)

@@ -251,7 +251,8 @@ def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker:
             return "check-timeout", _TIMEOUT_HINT
         if reply.get("status") != "passed":
             return ("hidden-tests", HIDDEN_HINT) if verdicts else ("failed", HIDDEN_HINT)
-    return "passed", ""
+    notes = [r.get("note") for r in verdicts if isinstance(r.get("note"), str) and r.get("note")]
+    return "passed", "\n".join(notes)
 
 
 # ---------------------------------------------------------------------------
@@ -297,6 +298,9 @@ def _answer(task: dict, state: dict) -> dict:
         return {"status": "failed", "hint": (hints or ["Not quite: read the question again."])[0][:500]}
     else:
         return {"status": "failed", "hint": _UNREADABLE}
+    if result.status == "passed":
+        # what a passing check measured (the résumé's full report) goes to the feedback page
+        return {"status": "passed", "hint": "", "note": "\n".join(result.hints)[:4000]}
     return {"status": result.status, "hint": result.hint(1)[:500] if result.status == "failed" else ""}
 
 

@@ -104,7 +104,8 @@ def feedback_html(student: str, grades: Sequence[NotebookGrade]) -> str:
                 css = "passed" if x.status == "passed" else "other"
                 parts.append(
                     f'<tr><td>{e(x.grade_id)}</td><td>{_points(x.points)} / {_points(x.max_points)}</td>'
-                    f'<td class="{css}">{e(_STATUS_WORDS.get(x.status, x.status))}</td><td>{e(x.hint)}</td></tr>')
+                    f'<td class="{css}">{e(_STATUS_WORDS.get(x.status, x.status))}</td>'
+                    f'<td style="white-space:pre-wrap">{e(x.hint)}</td></tr>')
             parts.append("</table>")
     parts.append("</body></html>")
     return utf8_safe("\n".join(parts) + "\n")
