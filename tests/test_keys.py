@@ -51,7 +51,8 @@ def right_answers(article):
     score = ak.span_scores(ak.suggest_entities(article).within(part), key.within(part))[-1]
     spellings = {}
     for s in key.filter(label="PER"):
-        spellings.setdefault(s.text.split()[-1].lower(), set()).add(s.text)
+        counts = spellings.setdefault(s.text.split()[-1].lower(), {})
+        counts[s.text] = counts.get(s.text, 0) + 1
     return {
         "people": key.filter(label="PER"),
         "numbers": ak.Annotations(article, list(key.filter(label="NUM").spans) + list(key.filter(label="DATE").spans)),

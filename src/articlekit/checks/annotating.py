@@ -121,32 +121,49 @@ def people(answer, *, article) -> Result:
 
 @keyed
 def spellings(answer, *, article) -> Result:
-    """A dict: each minister's canonical name -> the set of spellings the text uses."""
+    """A dict: each minister -> {each spelling the text uses: how many times it occurs}."""
+    from .shapes import as_counts, is_int
+
     if not isinstance(answer, dict) or not answer:
-        return failed("Is your answer a dict, {name: {spelling, ...}}?")
-    key = _key(article).filter(label="PER")
-    expected: dict[str, set[str]] = {}
-    for s in key:
-        expected.setdefault(_surname(s.text), set()).add(s.text)
-    mine: dict[str, set[str]] = {}
+        return failed("Is your answer a dict, {name: {spelling: count, ...}}?")
+    mine: dict[str, dict[str, int]] = {}
     for name, values in answer.items():
-        if isinstance(values, str) or not hasattr(values, "__iter__"):
-            return failed("Is each value a set of spellings, such as {\"A B\", \"A b\"}?")
-        mine.setdefault(_surname(name), set()).update(v for v in values if isinstance(v, str))
+        counts = as_counts(values)
+        if counts is None:
+            if isinstance(values, (set, frozenset, list, tuple)):
+                return failed("How many times does each spelling occur? Give a count for each: "
+                              "{\"A B\": 2, \"A b\": 3}.", "A `Counter` of the texts counts them for you.")
+            return failed("Is each value a dict from spelling to count, such as {\"A B\": 2}?")
+        if not all(is_int(v) for v in counts.values()):
+            return failed("Are the counts whole numbers?")
+        bucket = mine.setdefault(_surname(name), {})
+        for spelling, n in counts.items():
+            spelling = normalise_text(spelling, casefold=False)
+            bucket[spelling] = bucket.get(spelling, 0) + int(n)
+    key = _key(article).filter(label="PER")
+    expected: dict[str, dict[str, int]] = {}
+    for x in key:
+        bucket = expected.setdefault(_surname(x.text), {})
+        bucket[x.text] = bucket.get(x.text, 0) + 1
     if set(mine) != set(expected):
         return failed("Are the keys the two ministers, one entry each?",
                       "Two spellings of one name belong under the same key.")
-    for surname, values in expected.items():
-        extra = [v for v in mine[surname] if normalise_text(v, casefold=False) not in values]
+    for surname, want in expected.items():
+        have = mine[surname]
+        extra = [v for v in have if v not in want]
         if any(_surname(v) != surname for v in extra):
             return failed("Is every spelling under the right minister?")
-        if any(any(w in v for w in values) for v in extra):
+        if any(any(w in v for w in want) for v in extra):
             return failed("Are your spellings names only, without a title such as « le Général »?")
-        if {normalise_text(v, casefold=False) for v in mine[surname]} != values:
-            if {v.casefold() for v in mine[surname]} == {v.casefold() for v in values} and len(mine[surname]) < len(values):
+        if set(have) != set(want):
+            if {v.casefold() for v in have} == {v.casefold() for v in want} and len(have) < len(want):
                 return failed("Capitals count here: does the text always write a surname the same way?")
             return failed("Did you copy each spelling exactly as the text writes it, capitals included?",
                           "Search the text without caring about case (`re.IGNORECASE`), then keep what you find.")
+        if have != want:
+            return failed("Are the counts right? Count every occurrence of each spelling, in every paragraph.",
+                          "Is a spelling inside a longer one (« Sadio Camara » in « Général Sadio Camara ») "
+                          "counted too?")
     return passed()
 
 

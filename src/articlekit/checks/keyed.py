@@ -101,13 +101,20 @@ def canonical(check: str, answer: Any) -> Any:
     if check == "quote_annotations":
         return [x for x in _spans(answer, layer="quotes", speaker=True) if not x.startswith("INDIRECT")] or None
     if check == "spellings":
+        from .shapes import as_counts
+
         if not isinstance(answer, dict):
             return None
-        try:
-            return sorted("|".join(sorted(normalise_text(v, casefold=False) for v in values))
-                          for values in answer.values())
-        except (TypeError, AttributeError):
-            return None
+        rows = []
+        for values in answer.values():
+            counts = as_counts(values)
+            if counts is None:
+                return None
+            try:
+                rows.append("|".join(f"{normalise_text(k, casefold=False)}={int(v)}" for k, v in sorted(counts.items())))
+            except (TypeError, ValueError):
+                return None
+        return sorted(rows)
     if check == "quote_kinds":
         try:
             return "|".join(str(k).strip().lower() for k in answer)   # in text order: one string
@@ -170,9 +177,10 @@ def expected_digests(article) -> dict[str, list[str]]:
     put("quote_kinds", A._dispatch_kinds(exercise_article(A.DISPATCH).text))
     fixed = A._right_fixed(article)
     put("fixed_entities", fixed)
-    spellings: dict[str, set[str]] = {}
+    spellings: dict[str, dict[str, int]] = {}
     for s in key.filter(label="PER"):
-        spellings.setdefault(normalise_text(s.text).split()[-1], set()).add(s.text)
+        bucket = spellings.setdefault(normalise_text(s.text).split()[-1], {})
+        bucket[s.text] = bucket.get(s.text, 0) + 1
     put("spellings", spellings)
     suggestions = suggest_entities(article)
     put("kappa", cohen_kappa(suggestions, fixed))
