@@ -27,6 +27,9 @@ RIGHT = [
     "Pour renforcer leur coopération contre le terrorisme.",                       # a fragment, as learners write
     "Les deux ministres veulent une alliance militaire pour combattre les djihadistes.",
     "Renforcer leur collaboration militaire face aux menaces terroristes au Sahel.",
+    "Pour collaborer davantage contre le djihadisme au Sahel.",                   # words the small lexicon lacks
+    "Ils veulent coopérer car le terrorisme menace les deux pays.",
+    "Les deux pays souhaitent approfondir leur partenariat en matière de défense et de sécurité.",
 ]
 
 WRONG = [
@@ -46,6 +49,9 @@ WRONG = [
     ("Les deux pays veulent coopérer.", "Name the threat"),
     ("Ils veulent lutter contre le terrorisme.", "strengthen together"),
     ("Le ministre aime beaucoup la cuisine sénégalaise.", "strengthen together"),
+    ("Le Mali veut rompre sa coopération militaire avec le Sénégal.", "or that they do not"),
+    ("La coopération militaire est abandonnée car le terrorisme a été vaincu.", "or that they do not"),
+    ("Ils veulent coopérer pour financer les groupes armés.", "against the threat"),
 ]
 
 
@@ -103,6 +109,8 @@ CONDITIONS_WRONG = [
     ("Les deux pays veulent coopérer davantage pour lutter contre le terrorisme.", "On what condition"),  # the lesson's question
     ("Mali is open to cooperation if its sovereignty is respected.", "French"),
     ("Le Mali a quitté la CEDEAO en janvier.", "open to"),
+    ("Le Mali accepte toute coopération, même si sa souveraineté n'est pas respectée.", "give up its conditions"),
+    ("Le Mali refuse de coopérer avec le Sénégal.", "or that it does not"),
 ]
 
 

@@ -53,6 +53,10 @@ __all__ = ["Lexicon", "Mention", "Reading", "affirmed_at", "french_share", "lexi
 _CLAUSE_EDGES = frozenset({"conj", "parataxis", "advcl", "ROOT"})
 
 
+#: Common French adverbs and words the model's lemma table lacks (it lists inflected forms).
+_COMMON = ("davantage", "ensemble", "aussi", "encore", "toujours", "enfin", "mieux", "plus", "moins", "pays",
+           "afin", "face", "lors", "selon", "depuis", "parmi", "malgre", "notamment", "surtout")
+
 #: Elided words (« l' », « qu' »…): the regex cuts them from their apostrophe, and they are French.
 _ELIDED = frozenset({"l", "d", "j", "n", "s", "c", "m", "t", "qu", "jusqu", "lorsqu", "puisqu", "quoiqu"})
 
@@ -117,7 +121,10 @@ def _vocabularies() -> tuple[Any, frozenset, frozenset]:
     # the table maps inflected forms to lemmas: its values are the French words that are their own lemma
     lemmas = (w for forms in table.values() for w in (forms if isinstance(forms, list) else [forms]))
     # folded (no accents): a learner who types « cooperer » without accents still writes French
-    french = frozenset(_fold(w) for w in (*lemmas, *FR))
+    # the synonym table is French by definition: its words count even where the small lexicon lacks them
+    lex = lexicon()
+    table_words = [w for _, lemmas_, phrases in lex.concepts for w in (*lemmas_, *(x for p in phrases for x in p))]
+    french = frozenset(_fold(w) for w in (*lemmas, *FR, *table_words, *_COMMON))
     return table, french, frozenset(EN) - frozenset(FR)
 
 
