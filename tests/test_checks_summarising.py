@@ -157,6 +157,10 @@ WRONG_RESUMES = [
     (GOOD.replace("afin d’approfondir la coopération militaire entre les deux voisins",
                   "mais le Sénégal refuse toute coopération militaire avec son voisin"), "really say"),
     (GOOD.replace("où l’insécurité progresse", "où le terrorisme n’existe plus"), "really say"),
+    (GOOD.replace("afin d’approfondir la coopération militaire entre les deux voisins",
+                  "mais le Sénégal s'oppose à toute coopération militaire avec son voisin"), "really say"),
+    (GOOD.replace("qui affronte les groupes terroristes depuis plus de dix ans",
+                  "qui a fini par éradiquer le terrorisme il y a dix ans"), "really say"),   # the threat gone
     (GOOD.split(". ")[0] + ". " + (GOOD.split(". ")[0] + ". ") * 5, "repeat"),   # one sentence, copied
     ("Selon l’article, " + GOOD[0].lower() + GOOD[1:], "talk about the article"),
     ("L’auteur explique que " + GOOD[0].lower() + GOOD[1:], "talk about the article"),

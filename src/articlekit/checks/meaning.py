@@ -320,6 +320,9 @@ def _threat_stance(token, lex: Lexicon) -> tuple[bool, str]:
             kind, predicate = "neutral", a
     negated = negation is not None
     word = (negation.text if negated else "") or (predicate.text if predicate is not None else "")
+    if kind == "opposing" and predicate is not None and not goal and not negated and _done(predicate, lex):
+        # « le Mali a éradiqué le terrorisme », « a fini par éradiquer… »: the threat declared gone
+        return False, predicate.text
     if against or kind == "opposing":
         return not negated, word
     if kind == "siding":
@@ -329,6 +332,25 @@ def _threat_stance(token, lex: Lexicon) -> tuple[bool, str]:
     if kind == "present":
         return (goal == negated), word
     return goal or not negated, word
+
+
+#: Verbs that, done in the past, make a threat gone; and verbs that make an action a wish, not a fact.
+_ENDING_VERBS = frozenset({"eradiquer", "vaincre", "eliminer", "aneantir", "finir", "terminer", "neutraliser",
+                           "battre", "defaire", "venir"})
+_WISHING = frozenset({"vouloir", "souhaiter", "chercher", "viser", "devoir", "falloir", "pouvoir", "esperer",
+                      "ambitionner", "tenter", "essayer", "decider", "s'engager", "engager", "promettre"})
+
+
+def _done(predicate, lex: Lexicon) -> bool:
+    """True when an ending verb is stated as done: a past auxiliary, « a fini par … », and no wish above it."""
+    lemma, _ = _key(predicate)
+    if lemma not in _ENDING_VERBS:
+        return False
+    chain = [predicate, *(_ for _ in _chain(predicate))]
+    if any(_key(a)[0] in _WISHING for a in chain):
+        return False
+    past = any(c.dep_ in ("aux:tense", "aux:pass") for a in chain[:2] for c in a.children)
+    return past or any(_key(a)[0] == "finir" for a in chain[1:2])
 
 
 def read(text: str, concepts: tuple[str, ...] = ("cooperation", "threat")) -> Reading:
