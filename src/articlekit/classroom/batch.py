@@ -268,21 +268,17 @@ def read_submission(path: Path | str, max_bytes: int = Limits.max_submission_byt
             return None, "not-a-file"
         if st.st_size > max_bytes:
             return None, "too-large"
-        chunks, size = [], 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            size += len(chunk)
-            if size > max_bytes:
-                return None, "too-large"
-            chunks.append(chunk)
+        from .execute import read_capped
+
+        data = read_capped(fd, max_bytes)   # a file that grows while it is read is still capped
+        if data is None:
+            return None, "too-large"
     except OSError:
         return None, "invalid-notebook"
     finally:
         os.close(fd)
     try:
-        raw = json.loads(b"".join(chunks).decode("utf-8-sig"))
+        raw = json.loads(data.decode("utf-8-sig"))
     except (UnicodeDecodeError, ValueError, RecursionError):
         return None, "invalid-notebook"
     if not isinstance(raw, dict) or raw.get("nbformat") != 4 or not isinstance(raw.get("cells"), list):

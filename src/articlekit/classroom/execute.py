@@ -263,17 +263,24 @@ def execute(cells: list, workdir: str, limits: dict, record_cells: set[int], emi
 # ---------------------------------------------------------------------------
 # Entry point
 # ---------------------------------------------------------------------------
-def _read_task(fd: int) -> bytes:
+def read_capped(fd: int, limit: int) -> bytes | None:
+    """All the bytes of ``fd``, or ``None`` as soon as there are more than ``limit`` (never read past it)."""
     chunks, size = [], 0
     while True:
         chunk = os.read(fd, 1 << 20)
         if not chunk:
-            break
+            return b"".join(chunks)
         size += len(chunk)
-        if size > MAX_TASK_BYTES:
-            raise SystemExit("task too large")
+        if size > limit:
+            return None
         chunks.append(chunk)
-    return b"".join(chunks)
+
+
+def _read_task(fd: int) -> bytes:
+    data = read_capped(fd, MAX_TASK_BYTES)
+    if data is None:
+        raise SystemExit("task too large")
+    return data
 
 
 def main() -> int:
