@@ -353,6 +353,15 @@ def _done(predicate, lex: Lexicon) -> bool:
     return past or any(_key(a)[0] == "finir" for a in chain[1:2])
 
 
+@lru_cache(maxsize=16)
+def _parse(text: str):
+    """The parse of an answer, made once: a résumé is read for each kind of fact, a sentence once per check."""
+    from ..nlp import nlp
+
+    # the model splits « n’ » and « l’ » right only with a straight apostrophe (same length: offsets hold)
+    return nlp()(text.replace("’", "'"))
+
+
 def read(text: str, concepts: tuple[str, ...] = ("cooperation", "threat")) -> Reading:
     """Read a learner's French sentence: language, ideas named, and whether each is affirmed.
 
@@ -375,12 +384,9 @@ def read(text: str, concepts: tuple[str, ...] = ("cooperation", "threat")) -> Re
     >>> r.denies("cooperation"), r.denies("threat")
     (True, True)
     """
-    from ..nlp import nlp
-
     lex = lexicon()
     fr, en = french_share(text)
-    # the model splits « n’ » and « l’ » right only with a straight apostrophe
-    doc = nlp()(text.replace("’", "'"))
+    doc = _parse(text)
     mentions: list[Mention] = []
     for name in concepts:
         stance = _threat_stance if name == "threat" else _cooperation_stance
@@ -415,11 +421,8 @@ def affirmed_at(text: str, offsets: "list[int]", kind: str = "affirm") -> list[t
     >>> affirmed_at(text, [text.index("visite")])
     [(False, 'annulée')]
     """
-    from ..nlp import nlp
-
     lex = lexicon()
-    # same length: offsets in the answer stay offsets in the parse
-    doc = nlp()(text.replace("’", "'"))
+    doc = _parse(text)
     stance = _threat_stance if kind == "threat" else _cooperation_stance
     out = []
     for offset in offsets:
