@@ -493,8 +493,8 @@ def try_number_words(answer, *, article) -> Result:
     if any(re.search(r"\d", article.text[a:b]) for a, b in have):
         return failed("Are these numbers written in words, or in digits?")
     return failed(f"How many numbers in words does the text have? You marked {len(have)}.",
-                  "A pattern such as `r\"\\b(?:deux|trois|quatre) \\w+\"` finds « deux pays »: "
-                  "does it find every one, and nothing else?")
+                  "Which French words name small numbers (« deux », « trois »…)? Can one pattern catch each "
+                  "of them together with the word that follows, and nothing else?")
 
 
 def try_no_titles(answer, *, article) -> Result:
