@@ -152,15 +152,6 @@ def people_table(article, **changes):
     return pd.DataFrame(rows)
 
 
-def content_pos_counter(article, pos=("NOUN", "PROPN", "ADJ", "VERB", "ADV")):
-    return Counter(t.lemma.lower() for t in article.tokens
-                   if not t.is_stop and not t.is_punct and t.is_alpha and t.pos in pos)
-
-
-def top5(article):
-    return [lemma for lemma, _ in content_pos_counter(article).most_common(5)]
-
-
 def lede_counts(article):
     from articlekit.readability import count_syllables, words_of
 

@@ -91,7 +91,7 @@ def canonical(check: str, answer: Any) -> Any:
     Returns ``None`` when the answer has not the shape the check needs.
     """
     if check == "people":
-        return [x for x in _spans(answer, labels=("PER",))] or None
+        return _spans(answer, labels=("PER",)) or None
     if check == "numbers":
         return _spans(answer, labels=("NUM", "DATE")) or None
     if check == "try_number_words":
