@@ -13,15 +13,18 @@ JOBS    ?= 2
 # Jupyter refuses to run as root unless told; classrooms on containers often are root.
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
 PORT    ?= 8888
+# The edition make lab opens: French when LANG says so (make lab LANG=fr, or a fr_FR.UTF-8 session).
+EDITION := $(if $(filter fr%,$(LANG)),.fr,)
 
-.PHONY: help install lab test sources-check unit notebooks-check exercises-check browser sync exercises notebooks lock screenshots bench analysis clean
+.PHONY: help install lab test translations sources-check unit notebooks-check exercises-check browser sync exercises notebooks lock screenshots bench analysis clean
 
 help:
-	@echo "make lab         open JupyterLab at notebooks/00-start-here.ipynb"
+	@echo "make lab         open JupyterLab at notebooks/00-start-here.ipynb (LANG=fr: the French edition)"
 	@echo "make test        run unit tests, strict notebook checks, exercise runs and browser tests"
 	@echo "make sync        bring each lesson's .md and .ipynb in step (the file saved last wins)"
 	@echo "make exercises   regenerate exercises/ from solutions/ (never edit exercises/ by hand)"
-	@echo "make notebooks   sync, re-run every lesson and solution in a fresh kernel, regenerate exercises"
+	@echo "make notebooks   sync, build the French edition, re-run every notebook in a fresh kernel, regenerate exercises"
+	@echo "make translations update the French catalogues (locale/fr/) after editing a lesson; say what is left"
 	@echo "make screenshots regenerate the README screenshots from a real JupyterLab"
 	@echo "make bench       print the benchmark figures"
 	@echo "make analysis    store spaCy's analysis of the seed with the kit (after changing the seed or spaCy's version)"
@@ -39,17 +42,26 @@ install: $(STAMP)
 lab: $(STAMP)
 	@token=$$($(BIN)/python -c "import secrets; print(secrets.token_hex(24))"); \
 	echo; echo "JupyterLab opens on the first lesson. If no browser window opens, open this URL:"; \
-	echo "    http://127.0.0.1:$(PORT)/lab/tree/notebooks/00-start-here.ipynb?token=$$token"; \
+	echo "    http://127.0.0.1:$(PORT)/lab/tree/notebooks/00-start-here$(EDITION).ipynb?token=$$token"; \
 	echo "(stop it with Ctrl+C; use another port with: make lab PORT=8890)"; echo; \
-	$(BIN)/jupyter lab $(ROOTFLAG) --ip 127.0.0.1 --port $(PORT) --ServerApp.port_retries=0 \
-	  --IdentityProvider.token=$$token --ServerApp.root_dir="$(CURDIR)" notebooks/00-start-here.ipynb
+	LANG=C.UTF-8 LC_ALL=C.UTF-8 $(BIN)/jupyter lab $(ROOTFLAG) --ip 127.0.0.1 --port $(PORT) \
+	  --ServerApp.port_retries=0 --IdentityProvider.token=$$token --ServerApp.root_dir="$(CURDIR)" \
+	  notebooks/00-start-here$(EDITION).ipynb
 
 test: $(STAMP)
 	$(MAKE) --no-print-directory sources-check unit notebooks-check exercises-check browser
 
-# Each lesson's MyST source (.md) and its notebook (.ipynb) hold the same cells.
+# Each lesson's MyST source (.md) and its notebook (.ipynb) hold the same cells, and each
+# French notebook is what its English source and its catalogue build (no drift).
 sources-check: $(STAMP)
 	@$(BIN)/articlekit sync --check notebooks solutions
+	@$(BIN)/articlekit i18n build --check
+
+# After editing a lesson: bring the catalogues (locale/fr/) in step with the English sources and
+# the package's messages, and list what is left to translate.
+translations: $(STAMP)
+	$(BIN)/articlekit i18n extract
+	-$(BIN)/articlekit i18n status
 
 unit: $(STAMP)
 	$(PYTEST) tests --ignore=tests/browser -n $(JOBS) --dist loadfile -q
@@ -80,6 +92,7 @@ sync: $(STAMP)
 # sync again (the .md holds no outputs, so it stays as it is), regenerate exercises.
 notebooks: $(STAMP)
 	$(BIN)/articlekit sync notebooks solutions
+	$(BIN)/articlekit i18n build
 	for nb in notebooks/[0-9]*.ipynb solutions/[0-9]*.ipynb; do \
 	  $(BIN)/jupyter nbconvert --to notebook --execute --inplace \
 	    --ExecutePreprocessor.record_timing=False \

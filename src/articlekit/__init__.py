@@ -47,6 +47,8 @@ _EXPORTS = _MappingProxyType({
     "summarising": ("Summary", "oracle", "sentence_scores", "summarise"),
     "resume": ("ResumeReport", "check_resume", "count_words", "key_facts"),
     "evaluation": ("Rouge", "reference_summaries", "reference_summary", "rouge"),
+    # --- figures and languages ---
+    "figures": ("PALETTE", "colours", "show_figure"),
     # --- widget ---
     "widget": ("annotate",),
 })

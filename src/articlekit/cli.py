@@ -143,6 +143,9 @@ COMMANDS: list[Command] = [
     Command("check", "run a learner notebook's checks; exit 0 only when all pass",
             lambda p: _classroom("check_arguments")(p),
             lambda a: _classroom("run_check")(a)),
+    Command("i18n", "the French edition: extract catalogues, count what is left, build the notebooks",
+            lambda p: _classroom("i18n_arguments")(p),
+            lambda a: _classroom("run_i18n")(a)),
     # articlekit.webpage, imported only when used (and trafilatura only when a page is read)
     Command("import", "turn a news page saved from a browser (.html) into an article file",
             lambda p: __import__("articlekit.webpage", fromlist=["_"]).import_arguments(p),

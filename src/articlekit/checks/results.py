@@ -16,18 +16,20 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from ..i18n import N_, _, render
+
 __all__ = ["BROKEN_LINE", "FAILURE_LINE", "SUCCESS_LINE", "UNANSWERED_LINE", "CheckFailed", "Result",
            "broken", "failed", "passed", "unanswered"]
 
 #: The one line printed when a check passes (``{name}`` is the exercise).
-SUCCESS_LINE = "✅ {name}: correct, well done!"
+SUCCESS_LINE = N_("✅ {name}: correct, well done!")
 #: The line shown for an exercise still holding ``...``.
-UNANSWERED_LINE = "⏳ {name}: not answered yet. Replace the `...` with your answer and run the cell again."
+UNANSWERED_LINE = N_("⏳ {name}: not answered yet. Replace the `...` with your answer and run the cell again.")
 #: Prefix of every failure line.
-FAILURE_LINE = "❌ {name}: {hint}"
+FAILURE_LINE = N_("❌ {name}: {hint}")
 #: The line shown when the check itself failed (a bug in the kit, not in the answer).
-BROKEN_LINE = ("⚠️ {name}: this check stopped on a bug in articlekit, not on your answer ({error}). "
-               "Tell your teacher; your answer was not judged.")
+BROKEN_LINE = N_("⚠️ {name}: this check stopped on a bug in articlekit, not on your answer ({error}). "
+                 "Tell your teacher; your answer was not judged.")
 
 
 # --------------------------------------------------------------------------
@@ -68,19 +70,25 @@ class Result:
     def hint(self, attempt: int = 1) -> str:
         """The hint to show on the ``attempt``-th failure (1 = first)."""
         if not self.hints:
-            return "Not quite. Read the question again: what exactly does it ask for?"
+            return _("Not quite. Read the question again: what exactly does it ask for?")
         return self.hints[max(0, min(attempt, len(self.hints)) - 1)]
 
-    def message(self, name: str, attempt: int = 1) -> str:
-        """The single line a learner sees for this result."""
+    def message(self, name: str, attempt: int = 1, lang: str = "en") -> str:
+        """The single line a learner sees for this result, in ``lang`` (``"en"`` or ``"fr"``).
+
+        >>> failed(_("Not quite. Read the question again: what exactly does it ask for?")).message("why", lang="fr")
+        '❌ why : Pas tout à fait. Relisez la consigne : que demande-t-elle exactement ?'
+        """
         if self.status == "passed":
             # a pass may say what it measured (« meets the measurable rules… ») instead of « correct »
-            return f"✅ {name}: {self.hints[0]}" if self.hints else SUCCESS_LINE.format(name=name)
+            if self.hints:
+                return f"✅ {name}: {render(self.hints[0], lang)}"
+            return render(SUCCESS_LINE, lang).format(name=name)
         if self.status == "unanswered":
-            return UNANSWERED_LINE.format(name=name)
+            return render(UNANSWERED_LINE, lang).format(name=name)
         if self.status == "broken":
-            return BROKEN_LINE.format(name=name, error=self.hints[0] if self.hints else "unknown error")
-        return FAILURE_LINE.format(name=name, hint=self.hint(attempt))
+            return render(BROKEN_LINE, lang).format(name=name, error=self.hints[0] if self.hints else "?")
+        return render(FAILURE_LINE, lang).format(name=name, hint=render(self.hint(attempt), lang))
 
 
 def passed(note: str = "", *report: str) -> Result:
@@ -143,14 +151,15 @@ class CheckFailed(Exception):
     ['⏳ title: not answered yet. Replace the `...` with your answer and run the cell again.']
     """
 
-    def __init__(self, name: str, result: Result, attempt: int = 1) -> None:
+    def __init__(self, name: str, result: Result, attempt: int = 1, lang: str = "en") -> None:
         self.name = name
         self.result = result
         self.attempt = attempt
-        super().__init__(result.message(name, attempt))
+        self.lang = lang
+        super().__init__(result.message(name, attempt, lang))
 
     def _render_traceback_(self) -> list[str]:
-        return [self.result.message(self.name, self.attempt)]
+        return [self.result.message(self.name, self.attempt, self.lang)]
 
 
 # Learners and nbgrader see the public name, ``articlekit.checks.CheckFailed``, not the file it lives in.

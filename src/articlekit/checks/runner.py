@@ -17,6 +17,8 @@ import sys
 from dataclasses import dataclass, field
 from typing import Any, Callable
 
+from ..i18n import check_language
+
 from .results import CheckFailed, Result, broken, unanswered
 
 __all__ = ["LESSONS", "Checker", "check_names", "in_kernel", "lesson", "lesson_module", "run_check"]
@@ -30,6 +32,7 @@ LESSONS: tuple[tuple[str, str], ...] = (
     ("01-reading", "reading"),
     ("02-annotating", "annotating"),
     ("03-summarising", "summarising"),
+    ("04-critical-reading", "critical"),
 )
 
 def in_kernel(function: Callable[..., Result]) -> Callable[..., Result]:
@@ -125,6 +128,7 @@ class Checker:
     slug: str
     module_name: str
     article: Any = None
+    lang: str = "en"
     attempts: dict = field(default_factory=dict, compare=False, repr=False)
     _cache: dict = field(default_factory=dict, compare=False, repr=False)
 
@@ -156,13 +160,13 @@ class Checker:
             result = self.result(name, answer, **kwargs)
             if result.ok:
                 # one write, so the line and its newline reach the notebook as one output
-                sys.stdout.write(result.message(name) + "\n")
+                sys.stdout.write(result.message(name, lang=self.lang) + "\n")
                 return None
             attempt = 1
             if result.status == "failed":
                 attempt = self.attempts.get(name, 0) + 1
                 self.attempts[name] = attempt
-            raise CheckFailed(name, result, attempt)
+            raise CheckFailed(name, result, attempt, self.lang)
 
         run.__name__ = name
         run.__doc__ = function.__doc__
@@ -181,7 +185,7 @@ class Checker:
             self.attempts.pop(name, None)
 
 
-def lesson(slug: str, *, article: Any = None) -> Checker:
+def lesson(slug: str, *, article: Any = None, lang: str = "en") -> Checker:
     """The ``check`` object for a lesson notebook.
 
     Parameters
@@ -191,6 +195,9 @@ def lesson(slug: str, *, article: Any = None) -> Checker:
     article : Article, optional
         The article the answers are about; by default the kit's article,
         loaded the first time a check needs it.
+    lang : {"en", "fr"}
+        The language of the hints: the French edition's setup cell passes
+        ``lang="fr"``.
 
     Examples
     --------
@@ -201,4 +208,4 @@ def lesson(slug: str, *, article: Any = None) -> Checker:
     articlekit.checks.CheckFailed: ⏳ title: not answered yet. Replace the `...` with your answer and run the cell again.
     """
     module = lesson_module(slug)
-    return Checker(slug=slug, module_name=module.__name__, article=article)
+    return Checker(slug=slug, module_name=module.__name__, article=article, lang=check_language(lang))

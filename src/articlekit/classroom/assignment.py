@@ -27,6 +27,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..i18n import LANGUAGES
 from .generate import is_check_cell, lesson_slug, read_notebook
 
 __all__ = [
@@ -85,6 +86,8 @@ class Assignment:
     source_json: str
     stubs_json: str
     checks: tuple[CheckCell, ...]
+    #: the edition's language (``metadata.articlekit.lang``): feedback is written in it
+    lang: str = "en"
 
     @property
     def max_points(self) -> float:
@@ -219,5 +222,6 @@ def load_assignment(path: Path | str) -> Assignment:
             calls=tuple(c.name for c in calls), call_kwargs=tuple(c.kwargs for c in calls),
             hidden=hidden, hidden_inputs=hidden_names(hidden) if hidden else (),
         ))
+    lang = nb.metadata.get("articlekit", {}).get("lang", "en")
     return Assignment(path.stem, lesson_slug(nb, path.stem), nbformat.writes(nb), nbformat.writes(stubs),
-                      tuple(checks))
+                      tuple(checks), lang if lang in LANGUAGES else "en")

@@ -376,7 +376,7 @@ def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: 
             index = check_index[check.grade_id]
             try:
                 status, hint = judge_exercise(check, assignment.lesson, execution, index, judge,
-                                              limits.check_timeout)
+                                              limits.check_timeout, lang=assignment.lang)
             except Exception as exc:  # noqa: BLE001 - a broken check must not stop the run
                 status, hint = "error", f"The grader could not run this check ({type(exc).__name__})."
             grades.append(ExerciseGrade(check.grade_id, check.points if status == "passed" else 0.0,

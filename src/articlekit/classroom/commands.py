@@ -246,3 +246,63 @@ def _kit_assignment(path: Path) -> Path | None:
     stem = path.name.split("__")[-1]           # student__01-reading.ipynb is 01-reading.ipynb
     candidate = folder / stem
     return candidate if candidate.is_file() else None
+
+
+# --------------------------------------------------------------------------- i18n
+def i18n_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("action", choices=("extract", "status", "build"),
+                        help="extract: update the catalogues from the English sources and the package's "
+                             "messages; status: count what is left to translate; build: write the "
+                             "translated notebooks beside the English ones")
+    parser.add_argument("--lang", default="fr", help="the edition's language (default: fr)")
+    parser.add_argument("--only", action="append", default=[], metavar="TEXT",
+                        help="extract: only the sources whose path contains TEXT (repeatable)")
+    parser.add_argument("--check", action="store_true",
+                        help="build: write nothing; exit 1 if an edition differs from a rebuild")
+    parser.add_argument("--partial", action="store_true",
+                        help="build: fall back to English for what is not translated yet (a preview)")
+    parser.add_argument("--root", default=".", metavar="DIR", help="the kit's folder (default: .)")
+
+
+def run_i18n(args: argparse.Namespace) -> int:
+    from ..i18n import check_language
+    from .translate import TranslationError, build, extract, extract_messages, message_status, status
+
+    package = Path(__file__).resolve().parent.parent
+    try:
+        check_language(args.lang)
+        if args.lang == "en":
+            print("articlekit i18n: English is the source language; choose another with --lang", file=sys.stderr)
+            return 2
+        if args.action == "extract":
+            changed = extract(args.root, args.lang, args.only)
+            if not args.only and extract_messages(package, args.lang):
+                changed.append(Path("src/articlekit/locale") / args.lang / "LC_MESSAGES/articlekit.po")
+            for path in changed:
+                print(f"{path}: updated")
+            print(f"{len(changed)} catalogue(s) updated")
+            return 0
+        if args.action == "status":
+            states = status(args.root, args.lang) + [message_status(package, args.lang)]
+            for state in states:
+                flag = "ok" if state.ok else "TO DO"
+                print(f"{flag:5} {state.path}: {state.total} entries, {len(state.untranslated)} untranslated, "
+                      f"{len(state.fuzzy)} fuzzy, {len(state.invalid)} invalid"
+                      + (" (no catalogue yet: run `articlekit i18n extract`)" if state.missing_file else ""))
+                for line in state.invalid[:20]:
+                    print(f"      invalid: {line}")
+            return 0 if all(s.ok for s in states) else 1
+        report = build(args.root, args.lang, check=args.check, partial=args.partial)
+    except (TranslationError, ValueError, OSError) as error:
+        print(f"articlekit i18n: {_one_line(error)}", file=sys.stderr)
+        return 2
+    for path in report.written:
+        print(f"{path}: written (run it: make notebooks)")
+    for path in report.stale:
+        print(f"{path}: differs from its source and catalogue (run: articlekit i18n build)")
+    for state in report.incomplete:
+        print(f"{state.path}: {len(state.untranslated)} untranslated, {len(state.fuzzy)} fuzzy, "
+              f"{len(state.invalid)} invalid entries" + (" (English kept)" if args.partial else " (not built)"))
+    print(f"{len(report.written)} written, {len(report.unchanged)} unchanged, {len(report.stale)} stale, "
+          f"{len(report.incomplete)} incomplete catalogue(s)")
+    return 1 if report.stale or (report.incomplete and not args.partial) else 0

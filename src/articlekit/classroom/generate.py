@@ -298,6 +298,11 @@ def is_check_cell(cell) -> bool:
     return cell.cell_type == "code" and bool(meta.get("grade")) and not meta.get("solution")
 
 
+#: Tag of a solution cell that holds a teacher note: a model answer and what to look for.
+#: The generator drops these cells, so they live in ``solutions/`` only.
+TEACHER_NOTE = "teacher-note"
+
+
 def exercise_notebook(solution, *, name: str = "notebook", source_label: str | None = None):
     """The learner's version of one solution notebook (a new notebook object).
 
@@ -321,6 +326,8 @@ def exercise_notebook(solution, *, name: str = "notebook", source_label: str | N
     )
 
     nb = copy.deepcopy(solution)
+    # teacher notes (model answers, what to look for) are the teacher's: never in the learner's copy
+    nb.cells = [cell for cell in nb.cells if TEACHER_NOTE not in cell.metadata.get("tags", [])]
     keep = _names_used_outside_solutions(nb.cells)
     stubs: list[str] = []
     for cell in nb.cells:

@@ -37,6 +37,7 @@ import sys
 import time
 from typing import Any
 
+from ..i18n import LANGUAGES, render
 from .assignment import CheckCell
 
 __all__ = ["HIDDEN_HINT", "JudgeWorker", "judge_exercise"]
@@ -203,8 +204,8 @@ def _valid_record(record: Any, grade_id: str) -> bool:
 
 
 def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker: JudgeWorker,
-                   timeout: float) -> tuple[str, str]:
-    """``(status, hint)`` for one check cell, decided by the grader's own checks."""
+                   timeout: float, *, lang: str = "en") -> tuple[str, str]:
+    """``(status, hint)`` for one check cell, decided by the grader's own checks (hints in ``lang``)."""
     if index not in execution.ran:
         return "not-run", "This cell did not run (see the notebook's status)."
     if index in execution.timeouts:
@@ -219,7 +220,8 @@ def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker:
                 return "error", "The answer's variable is not defined: did you delete or rename it?"
             return "error", "This check could not read an answer: did an earlier cell fail?"
         answers.remove(record)
-        task: dict[str, Any] = {"kind": "check", "lesson": lesson, "name": name, "kwargs": dict(kwargs)}
+        task: dict[str, Any] = {"kind": "check", "lesson": lesson, "name": name, "kwargs": dict(kwargs),
+                                "lang": lang}
         if isinstance(record.get("answer"), str):
             task["answer"] = record["answer"]
         else:
@@ -294,14 +296,17 @@ def _answer(task: dict, state: dict) -> dict:
         status = kernel.get("status")
         if status in ("passed", "unanswered"):
             return {"status": status}
+        # the kernel rendered its hints already, in the notebook's language
         hints = [h for h in kernel.get("hints", []) if isinstance(h, str) and h.strip()][:1]
         return {"status": "failed", "hint": (hints or ["Not quite: read the question again."])[0][:500]}
     else:
         return {"status": "failed", "hint": _UNREADABLE}
+    lang = task.get("lang") if task.get("lang") in LANGUAGES else "en"
     if result.status == "passed":
         # what a passing check measured (the résumé's full report) goes to the feedback page
-        return {"status": "passed", "hint": "", "note": "\n".join(result.hints)[:4000]}
-    return {"status": result.status, "hint": result.hint(1)[:500] if result.status == "failed" else ""}
+        return {"status": "passed", "hint": "", "note": "\n".join(render(h, lang) for h in result.hints)[:4000]}
+    return {"status": result.status,
+            "hint": render(result.hint(1), lang)[:500] if result.status == "failed" else ""}
 
 
 def main() -> int:

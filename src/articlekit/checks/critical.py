@@ -1,0 +1,1 @@
+"""Checks of lesson 4, reading critically (being written)."""
