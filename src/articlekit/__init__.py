@@ -67,6 +67,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and static completion (ke
     from .annotation import (AmbiguousTextError, AnnotationError, Annotations, Span,
                              TextNotFoundError, render, suggest_entities)
     from .evaluation import Rouge, reference_summaries, reference_summary, rouge
+    from .figures import PALETTE, colours, show_figure
     from .exchange import (export_annotations, from_brat, from_doccano, from_label_studio,
                            import_annotations, label_studio_config, to_brat, to_doccano, to_label_studio)
     from .glossary import (Glossary, GlossaryEntry, GlossaryFormatError, TermOccurrence, find_forms,

@@ -110,7 +110,7 @@ def markdown_pieces(source: str) -> list[Piece]:
     rebuilds it from the translated headings).
 
     >>> [p.kind for p in markdown_pieces("- one\\n- two\\n\\n```python\\nx = 1\\n```")]
-    ['item', 'keep', 'item', 'keep', 'keep']
+    ['item', 'keep', 'item', 'keep']
     """
     pieces: list[Piece] = []
     lines = source.split("\n")
