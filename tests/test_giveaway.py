@@ -10,6 +10,9 @@ The probe itself runs inside the lesson's kernel, so values that cannot leave it
 spaCy objects) are offered too.  Printed whole numbers up to 20 are left out of the printed
 numbers (not out of the namespace): every listing of sentences or paragraphs prints them all as
 indices, so offering them would test nothing but brute force.
+
+Both editions are probed: the French lesson (``NN-slug.fr.ipynb``) prints its own words and
+numbers, and must not give the French assignment away either.
 """
 
 from __future__ import annotations
@@ -82,7 +85,7 @@ def test_no_lesson_value_passes_a_graded_check(stem):
     nb = nbformat.read(lesson, as_version=4)
     names = graded_checks(stem)
     assert names, f"{stem}: no graded checks found"
-    probe = (PROBE.replace("__SLUG__", repr(stem)).replace("__NAMES__", repr(names))
+    probe = (PROBE.replace("__SLUG__", repr(stem.split(".")[0])).replace("__NAMES__", repr(names))
              .replace("__NUMBERS__", repr(printed_numbers(nb))))
     nb.cells.append(nbformat.v4.new_code_cell(probe))
     NotebookClient(nb, timeout=600, kernel_name="python3", allow_errors=True,

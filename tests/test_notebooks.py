@@ -20,7 +20,7 @@ SOLUTIONS = sorted((ROOT / "solutions").glob("*.ipynb"))
 EXERCISES = sorted((ROOT / "exercises").glob("*.ipynb"))
 GLOSSARY = ROOT / "notebooks" / "glossary.md"
 SEED = next((ROOT / "seeds").glob("*.txt"))
-NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*\.ipynb$")
+NAME = re.compile(r"^\d\d-[a-z0-9]+(?:-[a-z0-9]+)*(?:\.fr)?\.ipynb$")
 LINK = re.compile(r"\]\(([^)\s]+)\)")
 
 
@@ -53,11 +53,16 @@ def test_name_is_sortable_and_first_cell_is_the_title(path):
 def test_objectives_level_time_and_key_points(path):
     cells = _load(path)["cells"]
     opening = "\n".join(_source(c) for c in cells[:2] if c["cell_type"] == "markdown").lower()
-    assert "by the end" in opening or "objectives" in opening, "objectives come first"
-    assert re.search(r"\blevel\b", opening), "the level is stated at the top"
-    assert re.search(r"\btime\b", opening), "the time is stated at the top"
+    french = path.name.endswith(".fr.ipynb")
+    if french:   # the French edition says the same in French (docs/translating.md, the glossary of terms)
+        assert "à la fin de" in opening, "objectives come first"
+        assert re.search(r"\bniveau\b", opening) and re.search(r"\bdurée\b", opening)
+    else:
+        assert "by the end" in opening or "objectives" in opening, "objectives come first"
+        assert re.search(r"\blevel\b", opening), "the level is stated at the top"
+        assert re.search(r"\btime\b", opening), "the time is stated at the top"
     last = cells[-1]
-    assert last["cell_type"] == "markdown" and "key points" in _source(last).lower()
+    assert last["cell_type"] == "markdown" and ("l’essentiel" if french else "key points") in _source(last).lower()
 
 
 @pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_ids(LESSONS + SOLUTIONS))
@@ -105,6 +110,8 @@ def _anchors(markdown: str) -> set[str]:
 def test_links_resolve(path):
     glossary = GLOSSARY.read_text(encoding="utf-8") if GLOSSARY.exists() else ""
     anchors = _anchors(glossary)
+    french = GLOSSARY.with_name("glossary.fr.md")
+    anchors_fr = _anchors(french.read_text(encoding="utf-8")) if french.exists() else set()
     for cell in _load(path)["cells"]:
         if cell["cell_type"] != "markdown":
             continue
@@ -116,6 +123,8 @@ def test_links_resolve(path):
                 f"{path.name}: link to missing {file}"
             if file.endswith("glossary.md") and anchor:
                 assert anchor in anchors, f"{path.name}: glossary has no entry #{anchor}"
+            if file.endswith("glossary.fr.md") and anchor:
+                assert anchor in anchors_fr, f"{path.name}: the French glossary has no entry #{anchor}"
 
 
 @pytest.mark.parametrize("path", LESSONS + SOLUTIONS + EXERCISES, ids=_ids(LESSONS + SOLUTIONS + EXERCISES))

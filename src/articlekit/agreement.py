@@ -420,10 +420,16 @@ def confusion_matrix(predicted: Annotations, reference: Annotations, *, layer: s
 
 def plot_confusion(predicted: Annotations, reference: Annotations, *, layer: str = "entities",
                    tokens: Sequence[Any] | None = None, title: str | None = None,
-                   ax: "matplotlib.axes.Axes | None" = None) -> "matplotlib.axes.Axes":
+                   ax: "matplotlib.axes.Axes | None" = None, lang: str = "en") -> "matplotlib.axes.Axes":
     """Draw :func:`confusion_matrix` as a heat map with the counts written in.
 
-    Returns the matplotlib ``Axes``; end the cell with ``plt.show()``.
+    The shades are one sequential colour map (« Blues »: light to dark
+    means few to many tokens), which stays readable for every form of
+    colour blindness and in grey; the colour bar beside the map says so,
+    and every cell also carries its count as text.
+
+    Returns the matplotlib ``Axes``; show its figure with its alt text,
+    ``ak.show_figure(ax.figure, "One sentence saying what it shows.")``.
 
     Parameters
     ----------
@@ -437,33 +443,45 @@ def plot_confusion(predicted: Annotations, reference: Annotations, *, layer: str
     tokens : sequence, optional
         As for :func:`cohen_kappa`.
     title : str, optional
-        A title above the heat map.
+        A title above the heat map, in the notebook's language (by default
+        one saying which layer is compared).
     ax : matplotlib.axes.Axes, optional
         Where to draw (default: a new figure).
+    lang : {"en", "fr"}, default "en"
+        The language of the axis labels, the colour bar and the default title.
 
     Examples
     --------
     >>> import articlekit as ak
     >>> ref = ak.Annotations("Le Mali").add("Mali", "LOC")
     >>> ax = plot_confusion(ref, ref, title="Same")
-    >>> ax.get_title()
-    'Same'
+    >>> ax.get_title(), ax.get_xlabel()
+    ('Same', 'predicted label (per token)')
+    >>> ak.show_figure(ax.figure, "Both annotations give every token the same label.")
+    [figure] Both annotations give every token the same label.
     """
     import matplotlib.pyplot as plt
 
+    from .i18n import _, check_language, render
+
+    check_language(lang)
     frame = confusion_matrix(predicted, reference, layer=layer, tokens=tokens)
     if ax is None:
-        _, ax = plt.subplots(figsize=(1.0 + 0.75 * len(frame), 0.8 + 0.65 * len(frame)))
+        # a little wider than tall: the colour bar takes the right-hand side
+        _fig, ax = plt.subplots(figsize=(2.0 + 0.75 * len(frame), 0.8 + 0.65 * len(frame)))
     values = frame.to_numpy()
-    ax.imshow(values, cmap="Blues")
+    top = values.max() if values.size else 0
+    # vmin=0 so that an empty cell is always the lightest shade, whatever the counts
+    image = ax.imshow(values, cmap="Blues", vmin=0, vmax=max(int(top), 1))
     ax.set_xticks(range(len(frame.columns)), labels=list(frame.columns))
     ax.set_yticks(range(len(frame.index)), labels=list(frame.index))
-    top = values.max() if values.size else 0
     for i in range(values.shape[0]):
         for j in range(values.shape[1]):
             ax.text(j, i, str(values[i, j]), ha="center", va="center",
                     color="white" if top and values[i, j] > top / 2 else "black")
-    ax.set_xlabel("predicted label (per token)")
-    ax.set_ylabel("reference label (per token)")
-    ax.set_title(title or f"Token labels, {layer}: prediction vs reference")
+    bar = ax.figure.colorbar(image, ax=ax, fraction=0.046, pad=0.04)
+    bar.set_label(render(_("number of tokens (darker: more)"), lang))
+    ax.set_xlabel(render(_("predicted label (per token)"), lang))
+    ax.set_ylabel(render(_("reference label (per token)"), lang))
+    ax.set_title(title or render(_("Token labels, {layer}: prediction vs reference", layer=layer), lang))
     return ax

@@ -63,6 +63,7 @@ def keyed(function):
     """
     from functools import wraps
 
+    from ..i18n import _
     from .results import failed, passed
 
     @wraps(function)
@@ -76,12 +77,12 @@ def keyed(function):
 
             verdict = digest_verdict(function.__name__, answer, Path(str(article.source)).stem)
             if verdict is None:
-                return failed("This self-check needs the teacher's key, which is not in this copy of the kit: "
-                              "can you compare your answer with the guidelines, then ask your teacher?")
+                return failed(_("This self-check needs the teacher's key, which is not in this copy of the kit: "
+                                "can you compare your answer with the guidelines, then ask your teacher?"))
             if verdict:
                 return passed()
-            return failed("Not yet: does every part of your answer follow the guidelines of the lesson? "
-                          "(Without the teacher's key here, this check can only say right or not yet.)")
+            return failed(_("Not yet: does every part of your answer follow the guidelines of the lesson? "
+                            "(Without the teacher's key here, this check can only say right or not yet.)"))
     return run
 
 

@@ -8,22 +8,23 @@ from __future__ import annotations
 
 import numbers
 
+from ..i18n import _
 from . import Result, failed, passed, same_text
 
 
 def title(answer, *, article) -> Result:
     """The article's title, as a string (``title = ...``)."""
     if not isinstance(answer, str):
-        return failed("Is your answer a string, i.e. text between quotes or an attribute of `article`?")
+        return failed(_("Is your answer a string, i.e. text between quotes or an attribute of `article`?"))
     if same_text(answer, article.title):
         return passed()
     if same_text(answer, article.rubric) or same_text(answer, f"{article.rubric} / {article.title}"):
-        return failed("Is that the rubric (the section of the newspaper) rather than the title?",
-                      "The first line of the raw file holds two things separated by ` / `: which one is the title?",
-                      "The parsed article already knows its title: which attribute of `article` holds it?")
-    return failed("Did you take the headline of the article, not a sentence of its body?",
-                  "Is every word of the headline there, spelt as in the article?",
-                  "The parsed article already knows its title: which attribute of `article` holds it?")
+        return failed(_("Is that the rubric (the section of the newspaper) rather than the title?"),
+                      _("The first line of the raw file holds two things separated by ` / `: which one is the title?"),
+                      _("The parsed article already knows its title: which attribute of `article` holds it?"))
+    return failed(_("Did you take the headline of the article, not a sentence of its body?"),
+                  _("Is every word of the headline there, spelt as in the article?"),
+                  _("The parsed article already knows its title: which attribute of `article` holds it?"))
 
 
 def paragraph_count(answer, *, article) -> Result:
@@ -31,16 +32,16 @@ def paragraph_count(answer, *, article) -> Result:
     # numbers.Integral also admits numpy integers (what pandas counts return)
     if isinstance(answer, bool) or not isinstance(answer, numbers.Integral):
         if isinstance(answer, (list, tuple)):
-            return failed("Is your answer the paragraphs themselves rather than how many there are?",
-                          "Which built-in function tells how many items a sequence holds?")
-        return failed("Is your answer a whole number (an `int`)?")
+            return failed(_("Is your answer the paragraphs themselves rather than how many there are?"),
+                          _("Which built-in function tells how many items a sequence holds?"))
+        return failed(_("Is your answer a whole number (an `int`)?"))
     expected = len(article.paragraphs)
     if answer == expected:
         return passed()
     if answer > expected:
-        return failed("Did you count the title, the byline or blank lines as paragraphs?",
-                      "Are you counting the lines of the raw file rather than the clean paragraphs?",
-                      "Try `len(...)` on the article's tuple of paragraphs.")
-    return failed("Did you miss some paragraphs, for example the short ones?",
-                  "Are you counting sentences or only part of the text?",
-                  "Try `len(...)` on the article's tuple of paragraphs.")
+        return failed(_("Did you count the title, the byline or blank lines as paragraphs?"),
+                      _("Are you counting the lines of the raw file rather than the clean paragraphs?"),
+                      _("Try `len(...)` on the article's tuple of paragraphs."))
+    return failed(_("Did you miss some paragraphs, for example the short ones?"),
+                  _("Are you counting sentences or only part of the text?"),
+                  _("Try `len(...)` on the article's tuple of paragraphs."))
