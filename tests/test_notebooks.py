@@ -132,3 +132,29 @@ def test_no_run_timestamps_are_stored(path):
     # Timestamps change at every run: they would make every re-run a diff and stale the exercises.
     for cell in _load(path)["cells"]:
         assert "execution" not in cell.get("metadata", {}), "run with `make notebooks` (no timing metadata)"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_ids(LESSONS + SOLUTIONS))
+def test_every_figure_has_alt_text_in_the_notebooks_language(path):
+    """A figure is shown with ak.show_figure: its output keeps a sentence that says what it shows."""
+    for index, cell in enumerate(_load(path)["cells"]):
+        if cell["cell_type"] != "code":
+            continue
+        for out in cell.get("outputs", []):
+            data = out.get("data", {})
+            if "image/png" not in data:
+                continue
+            text = data.get("text/plain", "")
+            text = text if isinstance(text, str) else "".join(text)
+            assert text.startswith("[figure] ") and len(text.split()) >= 6, \
+                f"{path.name} cell {index}: show the figure with ak.show_figure(fig, alt)"
+            assert "plt.show()" not in _source(cell), f"{path.name} cell {index}: plt.show() draws it twice"
+
+
+@pytest.mark.parametrize("path", LESSONS + SOLUTIONS, ids=_ids(LESSONS + SOLUTIONS))
+def test_figures_use_colour_blind_safe_colours(path):
+    """Colours come from ak.PALETTE / ak.colours (Okabe–Ito), never matplotlib's default red/green pairs."""
+    for index, cell in enumerate(_load(path)["cells"]):
+        source = _source(cell) if cell["cell_type"] == "code" else ""
+        bad = re.findall(r"tab:\w+|tab10|cm\.tab|['\"](?:red|green|lime)['\"]", source)
+        assert not bad, f"{path.name} cell {index}: {bad[0]} — use ak.PALETTE or ak.colours(n)"
