@@ -14,7 +14,7 @@ factory takes the article and builds the answer; expected values are computed fr
 and the kit, never typed here.  Every answer runs through ``run_check(..., strict=True)``, so a
 check that raises on a plausible answer fails the test instead of hiding behind a hint.
 
-Three checks have their tables elsewhere (see :data:`ELSEWHERE`); the last test makes sure
+Some checks have their tables elsewhere (see :data:`ELSEWHERE`); the last test makes sure
 every graded check has at least three entries of each kind, here or there.
 """
 
@@ -46,6 +46,13 @@ ELSEWHERE = {
     "01-reading:conditions": ("test_checks_meaning.py", "CONDITIONS_RIGHT", "CONDITIONS_WRONG"),
     "01-reading:slips": ("test_checks_reading.py", "RIGHT_BUT_UNUSUAL", "WRONG_BUT_PLAUSIBLE"),
     "03-summarising:resume": ("test_checks_summarising.py", "RIGHT_RESUMES", "WRONG_RESUMES"),
+    "04-critical-reading:official_share": ("test_checks_critical.py", "RIGHT_OFFICIAL_SHARE", "WRONG_OFFICIAL_SHARE"),
+    "04-critical-reading:whose_our": ("test_checks_critical.py", "RIGHT_WHOSE_OUR", "WRONG_WHOSE_OUR"),
+    "04-critical-reading:loaded_words": ("test_checks_critical.py", "RIGHT_LOADED_WORDS", "WRONG_LOADED_WORDS"),
+    "04-critical-reading:neutral_rewording": ("test_checks_critical.py", "RIGHT_NEUTRAL_REWORDING", "WRONG_NEUTRAL_REWORDING"),
+    "04-critical-reading:actors_heard": ("test_checks_critical.py", "RIGHT_ACTORS_HEARD", "WRONG_ACTORS_HEARD"),
+    "04-critical-reading:border_gap": ("test_checks_critical.py", "RIGHT_BORDER_GAP", "WRONG_BORDER_GAP"),
+    "04-critical-reading:critical_note": ("test_checks_critical.py", "RIGHT_CRITICAL_NOTE", "WRONG_CRITICAL_NOTE"),
 }
 
 

@@ -47,6 +47,8 @@ _EXPORTS = _MappingProxyType({
     "summarising": ("Summary", "oracle", "sentence_scores", "summarise"),
     "resume": ("ResumeReport", "check_resume", "count_words", "key_facts"),
     "evaluation": ("Rouge", "reference_summaries", "reference_summary", "rouge"),
+    # --- lesson 4: reading critically ---
+    "critical": ("ContextFact", "ReferenceFigure", "context_facts", "lesson_actors", "reference_figure", "voice_at"),
     # --- figures and languages ---
     "figures": ("PALETTE", "colours", "show_figure"),
     # --- widget ---
@@ -67,6 +69,8 @@ if TYPE_CHECKING:  # the same names, for type checkers and static completion (ke
     from .annotation import (AmbiguousTextError, AnnotationError, Annotations, Span,
                              TextNotFoundError, render, suggest_entities)
     from .evaluation import Rouge, reference_summaries, reference_summary, rouge
+    from .critical import (ContextFact, ReferenceFigure, context_facts, lesson_actors, reference_figure,
+                           voice_at)
     from .figures import PALETTE, colours, show_figure
     from .exchange import (export_annotations, from_brat, from_doccano, from_label_studio,
                            import_annotations, label_studio_config, to_brat, to_doccano, to_label_studio)

@@ -46,6 +46,10 @@ _CELL = re.compile(r"```\{code-cell\}[^\n]*\n(.*?)```", re.S)
 _FENCE = re.compile(r"```.*?```", re.S)
 _HEADING = re.compile(r"^## (.+)$", re.M)
 _DETAILS = re.compile(r"<details>.*?</details>", re.S)
+#: Cells tagged teacher-note (solutions only): the teacher reads them, the learner never sees them.
+_TEACHER_NOTE = re.compile(r'^\+\+\+ \{[^\n]*"teacher-note"[^\n]*\}\n.*?(?=^\+\+\+|^```\{code-cell\}|\Z)'
+                           r'|^```\{code-cell\}[^\n]*\n:tags: \[[^\]\n]*teacher-note[^\]\n]*\]\n.*?^```\n?',
+                           re.M | re.S)
 #: Where a lesson prints its table (the table itself is not counted as reading).
 _TABLE = re.compile(r"<!-- time-table -->\n.*?<!-- /time-table -->", re.S)
 
@@ -82,10 +86,11 @@ def estimate(text: str) -> list[Section]:
     -------
     list of Section
         Sections in order; "Key points", "Setting up" and the title block
-        are included (they are read too).
+        are included (they are read too); teacher notes are not (learners
+        never see them).
     """
     body = text.split("\n---\n", 1)[1] if text.startswith("---\n") else text
-    body = _TABLE.sub("", body)
+    body = _TEACHER_NOTE.sub("", _TABLE.sub("", body))
     parts = _HEADING.split(body)
     chunks = [("(introduction)", parts[0])] + list(zip(parts[1::2], parts[2::2]))
     sections: list[Section] = []
