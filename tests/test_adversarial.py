@@ -45,6 +45,10 @@ ROOT = Path(__file__).resolve().parents[1]
 ELSEWHERE = {
     "01-reading:conditions": ("test_checks_meaning.py", "CONDITIONS_RIGHT", "CONDITIONS_WRONG"),
     "01-reading:slips": ("test_checks_reading.py", "RIGHT_BUT_UNUSUAL", "WRONG_BUT_PLAUSIBLE"),
+    "02-annotating:direct_voices": ("test_fiche_annotating.py", "DIRECT_VOICES_RIGHT", "DIRECT_VOICES_WRONG"),
+    "02-annotating:reporting_verbs": ("test_fiche_annotating.py", "REPORTING_VERBS_RIGHT", "REPORTING_VERBS_WRONG"),
+    "02-annotating:indirect": ("test_fiche_annotating.py", "INDIRECT_RIGHT", "INDIRECT_WRONG"),
+    "02-annotating:reply": ("test_fiche_annotating.py", "REPLY_RIGHT", "REPLY_WRONG"),
     "03-summarising:resume": ("test_checks_summarising.py", "RIGHT_RESUMES", "WRONG_RESUMES"),
     "04-critical-reading:official_share": ("test_checks_critical.py", "RIGHT_OFFICIAL_SHARE", "WRONG_OFFICIAL_SHARE"),
     "04-critical-reading:whose_our": ("test_checks_critical.py", "RIGHT_WHOSE_OUR", "WRONG_WHOSE_OUR"),

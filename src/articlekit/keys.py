@@ -123,7 +123,9 @@ if __name__ == "__main__":  # python -m articlekit.keys: rewrite the digests fro
     stem = Path(article.source).stem
     print(f"{write_sample(article)}: sample of the key written")
     print(f"{_write(stem, expected_digests(article))}: digests written")
-    from .checks import critical
+    from .checks import annotating, critical
 
+    annotating._write_digests(article)
+    print("lesson 2's fiche digests written (data/fiche/annotating-digests.json)")
     critical._write_digests(article)
     print("lesson 4's digests written (data/fiche/critical-digests.json)")
