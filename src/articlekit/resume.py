@@ -52,6 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
+from .i18n import Message, _, _n, render
 from .words import APOSTROPHE_TABLE, ASCII_WORD, COPY_TOKEN, LETTERS, exam_words, fold_letter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -597,48 +598,55 @@ class ResumeReport:
                 and self.person_ok)
 
     def rows(self) -> list[tuple[str, bool, str, str]]:
-        """The report as rows ``(criterion, ok, measure, advice)``."""
+        """The report as rows ``(criterion, ok, measure, advice)``; the texts are translatable messages."""
         if self.words < self.low:
-            length_advice = f"Too short by {self.low - self.words}: which idea did you leave out?"
+            length_advice = _("Too short by {n}: which idea did you leave out?", n=self.low - self.words)
         elif self.words > self.high:
-            length_advice = (f"Too long by {self.words - self.high}: merge examples into one "
-                             "general word, drop repetitions.")
+            length_advice = _("Too long by {n}: merge examples into one general word, drop repetitions.",
+                              n=self.words - self.high)
         else:
-            length_advice = "Within the range."
+            length_advice = _("Within the range.")
         missing = [f.fact for f in self.facts if f.found is None]
-        facts_advice = ("Every key fact is there." if not missing else
-                        "Missing: " + "; ".join(f.description for f in missing) + ".")
+        facts_advice = (_("Every key fact is there.") if not missing else
+                        _("Missing: {facts}.", facts="; ".join(f.description for f in missing)))
         for f in self.contradictions:
-            facts_advice += f" Contradicted: « {f.found} » is denied by « {f.denied} »."
-        copy_advice = (f"Longest copied run: « {self.copy_text} ». "
-                       + ("Short enough." if self.copy_ok else
-                          f"More than {self.max_copy} words in a row: rephrase it in your own words."))
+            facts_advice = _("{advice} Contradicted: « {found} » is denied by « {denied} ».", advice=facts_advice,
+                             found=f.found, denied=f.denied)
+        copy_advice = _("Longest copied run: « {run} ». {verdict}", run=self.copy_text,
+                        verdict=_("Short enough.") if self.copy_ok else
+                        _("More than {n} words in a row: rephrase it in your own words.", n=self.max_copy))
         persons = self.first_person + self.second_person
         if persons:
-            person_advice = ("First or second person outside a quotation (" + ", ".join(persons)
-                             + "): write as the article does, in the third person.")
+            person_advice = _("First or second person outside a quotation ({words}): write as the article does, "
+                              "in the third person.", words=", ".join(persons))
         elif self.meta:
-            person_advice = ("It talks about the article (" + ", ".join(f"« {m} »" for m in self.meta)
-                             + "): a résumé speaks as the author would, with no « l'auteur dit que ».")
+            person_advice = _("It talks about the article ({places}): a résumé speaks as the author would, with no "
+                              "« l'auteur dit que ».", places=", ".join(f"« {m} »" for m in self.meta))
         else:
-            person_advice = "Speaks as the article does, in the third person."
+            person_advice = _("Speaks as the article does, in the third person.")
         if self.quotations:
-            person_advice += f" {self.quotations} quotation(s): a résumé usually rephrases instead."
+            person_advice = _n("{advice} {n} quotation: a résumé usually rephrases instead.",
+                               "{advice} {n} quotations: a résumé usually rephrases instead.", self.quotations,
+                               advice=person_advice)
         return [
-            ("length", self.length_ok,
-             f"{self.words} words; aim {self.target} ({self.low}–{self.high}) for an article of "
-             f"{self.source_words}", length_advice),
-            ("key facts", self.facts_ok, f"{self.facts_found} of {len(self.facts)} found", facts_advice),
-            ("order", self.order_ok, "as in the article" if self.order_ok else " before ".join(self.out_of_order),
-             "The facts follow the article's line of thought." if self.order_ok else
-             "These come in the opposite order to the article's: keep the author's order."),
-            ("copying", self.copy_ok, f"{self.copy_length} words in a row", copy_advice),
-            ("repeats", self.repeat_ok, "no sentence repeated" if self.repeat_ok else "a sentence repeated",
-             "Each sentence says something new." if self.repeat_ok else
-             f"« {self.repeated} » repeats an earlier sentence: say each idea once."),
-            ("énonciation", self.person_ok,
-             f"{len(self.first_person) + len(self.second_person)} first/second-person word(s), "
-             f"{len(self.meta)} « l'auteur dit »", person_advice),
+            (_("length"), self.length_ok,
+             _("{words} words; aim {target} ({low}–{high}) for an article of {source}", words=self.words,
+               target=self.target, low=self.low, high=self.high, source=self.source_words), length_advice),
+            (_("key facts"), self.facts_ok, _("{found} of {total} found", found=self.facts_found,
+                                              total=len(self.facts)), facts_advice),
+            (_("order"), self.order_ok,
+             _("as in the article") if self.order_ok else
+             _("{first} before {second}", first=self.out_of_order[0], second=self.out_of_order[1]),
+             _("The facts follow the article's line of thought.") if self.order_ok else
+             _("These come in the opposite order to the article's: keep the author's order.")),
+            (_("copying"), self.copy_ok, _("{n} words in a row", n=self.copy_length), copy_advice),
+            (_("repeats"), self.repeat_ok,
+             _("no sentence repeated") if self.repeat_ok else _("a sentence repeated"),
+             _("Each sentence says something new.") if self.repeat_ok else
+             _("« {sentence} » repeats an earlier sentence: say each idea once.", sentence=self.repeated)),
+            (_("énonciation"), self.person_ok,
+             _("{persons} first/second-person word(s), {meta} « l'auteur dit »",
+               persons=len(self.first_person) + len(self.second_person), meta=len(self.meta)), person_advice),
         ]
 
     def to_frame(self):
@@ -647,21 +655,30 @@ class ResumeReport:
 
         return pd.DataFrame(self.rows(), columns=["criterion", "ok", "measure", "advice"])
 
-    def __str__(self) -> str:
-        lines = [f"Résumé check: {'all good' if self.ok else 'some things to improve'}"]
+    def message(self) -> Message:
+        """The report as plain text, a message that renders in every language of the kit.
+
+        ``str(report)`` is its English text; the grader gives it to the
+        teacher's feedback page in the submission's language.
+        """
+        lines = [_("Résumé check: {verdict}", verdict=_("all good") if self.ok else _("some things to improve"))]
         for criterion, ok, measure, advice in self.rows():
-            lines.append(f"{'✓' if ok else '✗'} {criterion:<12} {measure}")
-            lines.append(f"  {'':<12} {advice}")
-        lines.append("Key facts:")
+            lines.append(_("{mark} {criterion} {measure}", mark="✓" if ok else "✗",
+                           criterion=_Padded(criterion, 12), measure=measure))
+            lines.append(_("  {indent} {advice}", indent=" " * 12, advice=advice))
+        lines.append(_("Key facts:"))
         for f in self.facts:
-            mark = "✓" if f.ok else "✗"
-            shown = f" — « {f.found} »" if f.found else ""
-            lines.append(f"  {mark} {f.fact.question:<5} {f.fact.description}{shown}")
-        return "\n".join(lines)
+            shown = _(" — « {found} »", found=f.found) if f.found else ""
+            lines.append(_("  {mark} {question} {description}{shown}", mark="✓" if f.ok else "✗",
+                           question=f"{f.fact.question:<5}", description=f.fact.description, shown=shown))
+        return _Lines(lines)
+
+    def __str__(self) -> str:
+        return str(self.message())
 
     def _repr_html_(self) -> str:
         esc = html.escape
-        head = "all good ✓" if self.ok else "some things to improve"
+        head = _("all good ✓") if self.ok else _("some things to improve")
         cells = "".join(
             f"<tr><td>{'✓' if ok else '✗'}</td><td>{esc(c)}</td><td>{esc(m)}</td>"
             f"<td style='text-align:left'>{esc(a)}</td></tr>"
@@ -670,15 +687,48 @@ class ResumeReport:
             f"<li>{'✓' if f.ok else '✗'} <b>{esc(f.fact.question)}</b> {esc(f.fact.description)}"
             + (f" — « {esc(f.found)} »" if f.found else "") + "</li>"
             for f in self.facts)
-        return (f"<div><p><b>Résumé check:</b> {esc(head)}</p>"
-                "<table><thead><tr><th></th><th>criterion</th><th>measure</th>"
-                f"<th style='text-align:left'>advice</th></tr></thead><tbody>{cells}</tbody></table>"
-                f"<p>Key facts:</p><ul style='list-style:none'>{facts}</ul></div>")
+        return (f"<div><p><b>{esc(_('Résumé check:'))}</b> {esc(head)}</p>"
+                f"<table><thead><tr><th></th><th>{esc(_('criterion'))}</th><th>{esc(_('measure'))}</th>"
+                f"<th style='text-align:left'>{esc(_('advice'))}</th></tr></thead><tbody>{cells}</tbody></table>"
+                f"<p>{esc(_('Key facts:'))}</p><ul style='list-style:none'>{facts}</ul></div>")
 
     def __repr__(self) -> str:
         return (f"ResumeReport(words={self.words}, target={self.target}, facts={self.facts_found}/"
                 f"{len(self.facts)}, copy={self.copy_length}, first_person={len(self.first_person)}, "
                 f"ok={self.ok})")
+
+
+class _Padded(Message):
+    """A message padded to a width after it is rendered (the report's first column)."""
+
+    def __new__(cls, message: Message, width: int) -> "_Padded":
+        self = str.__new__(cls, f"{message:<{width}}")
+        self.msgid, self.plural, self.n, self.params = str(message), None, None, ()
+        self._message, self._width = message, width
+        return self
+
+    def render(self, lang: str = "en") -> str:
+        return f"{render(self._message, lang):<{self._width}}"
+
+    def __reduce__(self):
+        return (_Padded, (self._message, self._width))
+
+
+class _Lines(Message):
+    """Several messages, one a line: each renders in the language asked."""
+
+    def __new__(cls, lines) -> "_Lines":
+        lines = tuple(lines)
+        self = str.__new__(cls, "\n".join(str(line) for line in lines))
+        self.msgid, self.plural, self.n, self.params = str(self), None, None, ()
+        self._lines = lines
+        return self
+
+    def render(self, lang: str = "en") -> str:
+        return "\n".join(render(line, lang) for line in self._lines)
+
+    def __reduce__(self):
+        return (_Lines, (self._lines,))
 
 
 def check_resume(text: str, article: "Article | None" = None, *, target: int | None = None,

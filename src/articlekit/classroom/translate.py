@@ -43,6 +43,7 @@ import tokenize
 from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import MappingProxyType
 from typing import Callable, Iterable
 
 __all__ = [
@@ -652,7 +653,7 @@ def build(root: str | Path = ".", lang: str = "fr", *, check: bool = False, part
 
 # --------------------------------------------------------------------------- the package's own messages
 #: Babel keywords of the kit's message functions (:mod:`articlekit.i18n`).
-KEYWORDS = {"_": None, "_n": (1, 2), "N_": None}
+KEYWORDS = MappingProxyType({"_": None, "_n": (1, 2), "N_": None})
 
 
 def package_catalogue(package: str | Path, lang: str) -> Path:
@@ -672,7 +673,7 @@ def extract_messages(package: str | Path, lang: str = "fr") -> bool:
     package = Path(package)
     template = _catalog(None)
     for filename, lineno, message, comments, context in extract_from_dir(
-            package, method_map=[("**.py", "python")], keywords=KEYWORDS, comment_tags=("TRANSLATORS:",),
+            package, method_map=[("**.py", "python")], keywords=dict(KEYWORDS), comment_tags=("TRANSLATORS:",),
             strip_comment_tags=True):
         if message:
             template.add(message, locations=[(filename, lineno)], auto_comments=comments, context=context)
