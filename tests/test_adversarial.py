@@ -45,6 +45,11 @@ ROOT = Path(__file__).resolve().parents[1]
 ELSEWHERE = {
     "01-reading:conditions": ("test_checks_meaning.py", "CONDITIONS_RIGHT", "CONDITIONS_WRONG"),
     "01-reading:slips": ("test_checks_reading.py", "RIGHT_BUT_UNUSUAL", "WRONG_BUT_PLAUSIBLE"),
+    "01-reading:true_false": ("test_fiche_reading.py", "TRUE_FALSE_RIGHT", "TRUE_FALSE_WRONG"),
+    "01-reading:who_said": ("test_fiche_reading.py", "WHO_SAID_RIGHT", "WHO_SAID_WRONG"),
+    "01-reading:matching": ("test_fiche_reading.py", "MATCHING_RIGHT", "MATCHING_WRONG"),
+    "01-reading:gap_fill": ("test_fiche_reading.py", "GAP_FILL_RIGHT", "GAP_FILL_WRONG"),
+    "01-reading:press_review": ("test_fiche_reading.py", "PRESS_REVIEW_RIGHT", "PRESS_REVIEW_WRONG"),
     "02-annotating:direct_voices": ("test_fiche_annotating.py", "DIRECT_VOICES_RIGHT", "DIRECT_VOICES_WRONG"),
     "02-annotating:reporting_verbs": ("test_fiche_annotating.py", "REPORTING_VERBS_RIGHT", "REPORTING_VERBS_WRONG"),
     "02-annotating:indirect": ("test_fiche_annotating.py", "INDIRECT_RIGHT", "INDIRECT_WRONG"),

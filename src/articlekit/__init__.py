@@ -43,6 +43,7 @@ _EXPORTS = _MappingProxyType({
     "agreement": ("agreement", "cohen_kappa", "confusion_matrix", "differences", "plot_confusion",
                   "span_scores"),
     "quotes": ("Quote", "extract_quotes", "quotes_to_annotations", "speaker_names"),
+    "vocabulary": ("Blank", "GapFill", "Matching", "answer_form", "gap_fill", "matching"),
     "reported": ("Quotation", "report_indirect", "reported_speech", "verb_lemma"),
     # --- lesson 3: summarising (summarise, count_words, rouge) ---
     "summarising": ("Summary", "oracle", "sentence_scores", "summarise"),
@@ -74,6 +75,7 @@ if TYPE_CHECKING:  # the same names, for type checkers and static completion (ke
                            voice_at)
     from .figures import PALETTE, colours, show_figure
     from .reported import Quotation, report_indirect, reported_speech, verb_lemma
+    from .vocabulary import Blank, GapFill, Matching, answer_form, gap_fill, matching
     from .exchange import (export_annotations, from_brat, from_doccano, from_label_studio,
                            import_annotations, label_studio_config, to_brat, to_doccano, to_label_studio)
     from .glossary import (Glossary, GlossaryEntry, GlossaryFormatError, TermOccurrence, find_forms,

@@ -124,7 +124,9 @@ if __name__ == "__main__":  # python -m articlekit.keys: rewrite the digests fro
     print(f"{write_sample(article)}: sample of the key written")
     print(f"{_write(stem, expected_digests(article))}: digests written")
     from .checks import annotating, critical
+    from .checks.reading import _write_fiche_digests
 
+    print(f"{_write_fiche_digests(article)}: digests of lesson 1's fiche written")
     annotating._write_digests(article)
     print("lesson 2's fiche digests written (data/fiche/annotating-digests.json)")
     critical._write_digests(article)
