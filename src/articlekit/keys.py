@@ -123,11 +123,12 @@ if __name__ == "__main__":  # python -m articlekit.keys: rewrite the digests fro
     stem = Path(article.source).stem
     print(f"{write_sample(article)}: sample of the key written")
     print(f"{_write(stem, expected_digests(article))}: digests written")
-    from .checks import annotating, critical
+    from .checks import annotating, critical, summarising
     from .checks.reading import _write_fiche_digests
 
     print(f"{_write_fiche_digests(article)}: digests of lesson 1's fiche written")
     annotating._write_digests(article)
     print("lesson 2's fiche digests written (data/fiche/annotating-digests.json)")
+    print(f"{summarising._write_digests(article)}: digests of lesson 3's fiche written")
     critical._write_digests(article)
     print("lesson 4's digests written (data/fiche/critical-digests.json)")
