@@ -158,3 +158,20 @@ def test_figures_use_colour_blind_safe_colours(path):
         source = _source(cell) if cell["cell_type"] == "code" else ""
         bad = re.findall(r"tab:\w+|tab10|cm\.tab|(?<!PALETTE\[)['\"](?:red|green|lime)['\"]", source)
         assert not bad, f"{path.name} cell {index}: {bad[0]} — use ak.PALETTE or ak.colours(n)"
+
+
+@pytest.mark.parametrize("path", SOLUTIONS, ids=_ids(SOLUTIONS))
+def test_teacher_notes_hold_no_section_of_the_assignment(path):
+    """The learner's copy drops teacher-note cells whole: a heading inside one would vanish with it."""
+    for index, cell in enumerate(_load(path)["cells"]):
+        if "teacher-note" in cell.get("metadata", {}).get("tags", []):
+            headings = [h for h in re.findall(r"^#{1,3} .*$", _source(cell), re.M)
+                        if not re.search(r"teacher note|note pour le professeur|notes pour le professeur", h, re.I)]
+            assert not headings, f"{path.name} cell {index}: end the note (+++) before {headings[0]!r}"
+
+
+@pytest.mark.parametrize("path", EXERCISES, ids=_ids(EXERCISES))
+def test_exercises_hold_no_teacher_note(path):
+    for cell in _load(path)["cells"]:
+        assert "teacher-note" not in cell.get("metadata", {}).get("tags", [])
+        assert not re.search(r"teacher note|note pour le professeur|réponse modèle|model answer", _source(cell), re.I)

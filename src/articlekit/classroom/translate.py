@@ -94,8 +94,8 @@ class Piece:
     kind: str = "prose"
 
     def text(self, translation: str | None = None) -> str:
-        if not self.msgid:
-            return self.keep
+        if not self.msgid or (translation is None and self.keep):
+            return self.keep  # untranslated text is given back exactly as it was written
         return self.prefix + (self.msgid if translation is None else translation) + self.suffix
 
 
@@ -179,6 +179,14 @@ def markdown_pieces(source: str) -> list[Piece]:
         elif item:
             flush()
             group, group_prefix, group_kind = [item.group(2)], item.group(1), "item"
+        elif line.lstrip().startswith(">"):
+            # a blockquote: its "> " markers are layout, not text; the piece is one quoted line
+            quoted = re.sub(r"^\s*>\s?", "", line)
+            if group and group_kind == "quote":
+                group.append(quoted)
+            else:
+                flush()
+                group, group_prefix, group_kind = [quoted], line[: line.index(">")] + "> ", "quote"
         else:
             if not group:
                 indent = line[: len(line) - len(line.lstrip())]
@@ -226,13 +234,32 @@ def _label_strings(source: str) -> list[tuple[int, int, int, int]]:
         values = list(node.args) if name in LABEL_CALLS else []
         values += [k.value for k in node.keywords if k.arg in LABEL_KEYWORDS]
         for value in values:
-            if isinstance(value, ast.JoinedStr) or (isinstance(value, ast.Constant) and isinstance(value.value, str)):
-                if value.lineno == value.end_lineno:
-                    spans.append((value.lineno, value.col_offset, value.end_lineno, value.end_col_offset))
+            if isinstance(value, ast.JoinedStr) and value.lineno == value.end_lineno:
+                spans.append((value.lineno, value.col_offset, value.end_lineno, value.end_col_offset))
+            elif isinstance(value, ast.Constant) and isinstance(value.value, str):
+                # adjacent literals ("a " "b", over several lines) are one string, and one piece
+                spans.append((value.lineno, value.col_offset, value.end_lineno, value.end_col_offset))
     return spans
 
 
 _STRING_PREFIX = re.compile(r"^([rRbBuUfF]{0,2})('''|\"\"\"|'|\")")
+
+
+def _adjacent_literals(raw: str) -> list[str] | None:
+    """The bodies of the literals that make one string (``"a "\n    "b"``), or None if they differ in kind."""
+    tokens = [t for t in tokenize.generate_tokens(io.StringIO(raw).readline)
+              if t.type not in (tokenize.NL, tokenize.NEWLINE, tokenize.INDENT, tokenize.DEDENT,
+                                tokenize.ENDMARKER, tokenize.COMMENT)]
+    if not tokens or any(t.type != tokenize.STRING for t in tokens):
+        return None
+    bodies, kinds = [], set()
+    for token in tokens:
+        match = _STRING_PREFIX.match(token.string)
+        if not match or len(match.group(2)) != 1:
+            return None
+        kinds.add(match.group(0))
+        bodies.append(token.string[len(match.group(0)):-1])
+    return bodies if len(kinds) == 1 else None
 
 
 def code_pieces(source: str) -> list[Piece]:
@@ -277,11 +304,14 @@ def code_pieces(source: str) -> list[Piece]:
             if not quote or len(quote.group(2)) != 1:
                 continue
             opening = quote.group(0)
-            body = raw[len(opening):-1]
+            parts = _adjacent_literals(raw)
+            if parts is None:
+                continue
+            body = "".join(parts)
             if not _LETTERS.search(_PLACEHOLDER.sub("", body)):
                 continue
             pieces.append(Piece(keep=source[position:start]))
-            pieces.append(Piece(msgid=body, prefix=opening, suffix=raw[-1], kind="string"))
+            pieces.append(Piece(keep=raw, msgid=body, prefix=opening, suffix=raw[-1], kind="string"))
         position = end
     pieces.append(Piece(keep=source[position:]))
     return [p for p in pieces if p.msgid or p.keep]
@@ -301,7 +331,7 @@ def problems(piece: Piece, translation: str) -> list[str]:
     found = []
     if not translation.strip():
         return ["empty translation"]
-    if "\n" in translation and piece.kind in ("heading", "table-row", "string", "comment"):
+    if "\n" in translation and piece.kind in ("heading", "table-row", "string", "comment", "quote"):
         found.append("a line break in a one-line piece")
     mine = Counter(m.group(0) for m in _CODE_SPAN.finditer(piece.msgid))
     theirs = Counter(m.group(0) for m in _CODE_SPAN.finditer(translation))
