@@ -243,18 +243,18 @@ def test_the_learners_copy_drops_the_teacher_notes():
 
 
 def test_the_french_translations_cover_every_message_of_the_checks():
-    """``data/fiche/critical-messages-fr.json`` holds a French msgstr for each msgid of the module, placeholders kept."""
+    """The package's French catalogue holds a msgstr for each msgid of the module, placeholders kept."""
     import ast
 
+    from articlekit.i18n import translations
+
+    singular, plural, _choose = translations("fr")
     tree = ast.parse((PACKAGE / "checks" / "critical.py").read_text(encoding="utf-8"))
-    msgids = set()
+    marks = lambda s: sorted(re.findall(r"\{[^{}]*\}|`[^`]*`", s))  # noqa: E731
     for node in ast.walk(tree):
         if isinstance(node, ast.Call) and getattr(node.func, "id", None) in ("_", "_n"):
-            msgids.add(tuple(a.value for a in node.args[:2 if node.func.id == "_n" else 1]))
-    rows = critical.fiche_data("critical-messages-fr.json")["messages"]
-    given = {(r["msgid"], r["msgid_plural"]) if "msgid_plural" in r else (r["msgid"],): r["msgstr"] for r in rows}
-    assert set(given) == msgids
-    marks = lambda s: sorted(re.findall(r"\{[^{}]*\}|`[^`]*`", s))  # noqa: E731
-    for ids, fr in given.items():
-        for en, text in zip(ids, fr if isinstance(fr, list) else [fr]):
-            assert text.strip() and marks(en) == marks(text), (en, text)
+            msgid = node.args[0].value
+            french = [singular.get(msgid)] if node.func.id == "_" else list(plural.get(msgid, ()))
+            assert french and all(french), msgid
+            assert all(marks(msgid) == marks(text) for text in french[:1]), (msgid, french)
+

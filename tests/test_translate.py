@@ -302,10 +302,14 @@ def test_french_notebook_has_the_same_code_checks_grade_ids_and_outputs(english,
         assert [o.output_type for o in a.outputs] == [o.output_type for o in b.outputs], where
         assert _status_marks(a.outputs) == _status_marks(b.outputs), where
         translated = any(p.msgid for p in code_pieces(a.source) if p.kind == "string")
-        if not translated and not _status_marks(a.outputs):
+        ignored = "NBVAL_IGNORE_OUTPUT" in a.source      # its output differs from run to run anyway
+        speaks = re.search(r"\bcheck\.", a.source)         # the checker speaks the notebook's language
+        if not translated and not ignored and not speaks and not _status_marks(a.outputs):
             for x, y in zip(a.outputs, b.outputs):
                 if x.output_type in ("execute_result", "display_data"):
-                    assert {k: v for k, v in x.data.items() if k != "image/png"} == \
-                        {k: v for k, v in y.data.items() if k != "image/png"}, where
+                    # a widget's model id is new at every run; images are compared by nbval neither
+                    skip = ("image/png", "application/vnd.jupyter.widget-view+json")
+                    assert {k: v for k, v in x.data.items() if k not in skip} == \
+                        {k: v for k, v in y.data.items() if k not in skip}, where
                 elif x.output_type == "stream":
                     assert x.text == y.text, where

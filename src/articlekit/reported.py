@@ -457,6 +457,12 @@ class Quotation:
         Words that name the speaker without the name (« malien » for the Malian minister).
     others : tuple of str
         Other people's names and words (the other minister): naming them as the speaker is wrong.
+
+    Examples
+    --------
+    >>> q = Quotation("Nous devons coopérer", "Sadio Camara", sides=("malien",), others=("Birame Diop",))
+    >>> report_indirect("Sadio Camara a déclaré que les deux pays devaient coopérer.", q).problems
+    ()
     """
 
     text: str

@@ -52,7 +52,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Sequence
 
-from .i18n import Message, _, _n, render
+from .i18n import Message, _, _n, check_language, render
 from .words import APOSTROPHE_TABLE, ASCII_WORD, COPY_TOKEN, LETTERS, exam_words, fold_letter
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -530,6 +530,9 @@ class ResumeReport:
         A sentence that repeats an earlier one, or ``""``.
     out_of_order : tuple of str
         Two facts found in the opposite order to the article's, or ``()``.
+    lang : {"en", "fr"}
+        The language it is printed and shown in (``check_resume(..., lang=check.lang)``
+        in a lesson: the same code speaks French in the French edition).
 
     Examples
     --------
@@ -554,6 +557,7 @@ class ResumeReport:
     meta: tuple[str, ...] = ()
     repeated: str = ""
     out_of_order: tuple[str, ...] = ()
+    lang: str = "en"
 
     @property
     def length_ok(self) -> bool:
@@ -674,23 +678,29 @@ class ResumeReport:
         return _Lines(lines)
 
     def __str__(self) -> str:
-        return str(self.message())
+        return render(self.message(), self.lang)
 
     def _repr_html_(self) -> str:
-        esc = html.escape
-        head = _("all good ✓") if self.ok else _("some things to improve")
+        esc, lang = html.escape, self.lang
+
+        def say(message) -> str:
+            return esc(render(message, lang))
+
+        head = say(_("all good ✓") if self.ok else _("some things to improve"))
+        title, criterion, measure, advice, key = (say(_("Résumé check:")), say(_("criterion")), say(_("measure")),
+                                                  say(_("advice")), say(_("Key facts:")))
         cells = "".join(
-            f"<tr><td>{'✓' if ok else '✗'}</td><td>{esc(c)}</td><td>{esc(m)}</td>"
-            f"<td style='text-align:left'>{esc(a)}</td></tr>"
+            f"<tr><td>{'✓' if ok else '✗'}</td><td>{say(c)}</td><td>{say(m)}</td>"
+            f"<td style='text-align:left'>{say(a)}</td></tr>"
             for c, ok, m, a in self.rows())
         facts = "".join(
-            f"<li>{'✓' if f.ok else '✗'} <b>{esc(f.fact.question)}</b> {esc(f.fact.description)}"
+            f"<li>{'✓' if f.ok else '✗'} <b>{say(f.fact.question)}</b> {say(f.fact.description)}"
             + (f" — « {esc(f.found)} »" if f.found else "") + "</li>"
             for f in self.facts)
-        return (f"<div><p><b>{esc(_('Résumé check:'))}</b> {esc(head)}</p>"
-                f"<table><thead><tr><th></th><th>{esc(_('criterion'))}</th><th>{esc(_('measure'))}</th>"
-                f"<th style='text-align:left'>{esc(_('advice'))}</th></tr></thead><tbody>{cells}</tbody></table>"
-                f"<p>{esc(_('Key facts:'))}</p><ul style='list-style:none'>{facts}</ul></div>")
+        return (f"<div><p><b>{title}</b> {head}</p>"
+                f"<table><thead><tr><th></th><th>{criterion}</th><th>{measure}</th>"
+                f"<th style='text-align:left'>{advice}</th></tr></thead><tbody>{cells}</tbody></table>"
+                f"<p>{key}</p><ul style='list-style:none'>{facts}</ul></div>")
 
     def __repr__(self) -> str:
         return (f"ResumeReport(words={self.words}, target={self.target}, facts={self.facts_found}/"
@@ -732,7 +742,8 @@ class _Lines(Message):
 
 
 def check_resume(text: str, article: "Article | None" = None, *, target: int | None = None,
-                 tolerance: float = 0.10, max_copy: int = 6, hyphenated: str = "split") -> ResumeReport:
+                 tolerance: float = 0.10, max_copy: int = 6, hyphenated: str = "split",
+                 lang: str = "en") -> ResumeReport:
     """Measure a résumé of the article and give advice with the numbers behind it.
 
     Four things are measured, as a teacher marking a résumé would:
@@ -758,6 +769,8 @@ def check_resume(text: str, article: "Article | None" = None, *, target: int | N
         Longest run of words copied from the article still accepted.
     hyphenated : {"split", "join"}, default "split"
         How hyphenated compounds are counted, see :func:`count_words`.
+    lang : {"en", "fr"}, default "en"
+        The language of the printed and shown report; a lesson passes ``check.lang``.
 
     Returns
     -------
@@ -787,6 +800,7 @@ def check_resume(text: str, article: "Article | None" = None, *, target: int | N
     facts = _judge_facts(text, key_facts(article))
     copy_length, copy_text = copied_run(text, article.text)
     return ResumeReport(
+        lang=check_language(lang),
         words=count_words(text, hyphenated=hyphenated),
         source_words=source_words,
         target=target,

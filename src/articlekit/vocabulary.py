@@ -41,17 +41,14 @@ import hashlib
 import re
 import unicodedata
 from dataclasses import dataclass
-from types import MappingProxyType
 from typing import Any, Iterable, Mapping
 
-from .words import KEYBOARD_TABLE
+from .words import KEYBOARD_TABLE, LIGATURE_TABLE
 
 __all__ = ["Blank", "GapFill", "Matching", "answer_form", "gap_fill", "matching"]
 
 #: What a blank looks like in the printed sentence ({n} is its number).
 _GAP = "___({n})___"
-#: « cœur » typed « coeur » on a keyboard without the ligature is the same word.
-_LIGATURES = MappingProxyType(str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"}))
 #: Letters naming a matching's clues (26 clues at most).
 _LETTERS = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 #: Endings that turn one form of a French word into another (plural, feminine, verb endings):
@@ -72,7 +69,7 @@ def _typed(text: str) -> str:
 
     Accents are kept: in French they are spelling, not typography.
     """
-    text = unicodedata.normalize("NFC", text).translate(KEYBOARD_TABLE).translate(_LIGATURES)
+    text = unicodedata.normalize("NFC", text).translate(KEYBOARD_TABLE).translate(LIGATURE_TABLE)
     # an apostrophe typed as a space (« d autre ») is typography too
     text = re.sub(r"[\s'-]+", " ", text).strip(" .,;:!?«»\"")
     return text.casefold()

@@ -70,6 +70,7 @@ __all__ = [
     "EXAM_UNIT",
     "HYPHENS",
     "KEYBOARD_TABLE",
+    "LIGATURE_TABLE",
     "LETTERS",
     "MINUS",
     "QUOTATION_MARKS",
@@ -455,6 +456,9 @@ def ascii_words(text: str) -> list[str]:
 # --------------------------------------------------------------------------
 # Letters that lose nothing to NFD but still have a two-letter spelling.
 _LIGATURES = MappingProxyType({"œ": "oe", "æ": "ae", "ß": "ss"})
+#: « cœur » typed « coeur » on a keyboard without the ligature: the same word, accents kept
+#: (``text.translate(LIGATURE_TABLE)``; folding, which drops accents too, is :func:`folded`).
+LIGATURE_TABLE = MappingProxyType(str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "ae", "Æ": "Ae"}))
 # What folded_with_offsets turns into a space: the hyphen, its look-alikes,
 # the dashes and the special spaces (every other space is a space already).
 _JOINERS = "-" + HYPHENS + DASHES + SPACES

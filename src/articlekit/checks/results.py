@@ -23,6 +23,8 @@ __all__ = ["BROKEN_LINE", "FAILURE_LINE", "SUCCESS_LINE", "UNANSWERED_LINE", "Ch
 
 #: The one line printed when a check passes (``{name}`` is the exercise).
 SUCCESS_LINE = N_("✅ {name}: correct, well done!")
+#: The line of a pass that says what it measured (``{note}``) instead of « correct ».
+NOTE_LINE = N_("✅ {name}: {note}")
 #: The line shown for an exercise still holding ``...``.
 UNANSWERED_LINE = N_("⏳ {name}: not answered yet. Replace the `...` with your answer and run the cell again.")
 #: Prefix of every failure line.
@@ -82,7 +84,7 @@ class Result:
         if self.status == "passed":
             # a pass may say what it measured (« meets the measurable rules… ») instead of « correct »
             if self.hints:
-                return f"✅ {name}: {render(self.hints[0], lang)}"
+                return render(NOTE_LINE, lang).format(name=name, note=render(self.hints[0], lang))
             return render(SUCCESS_LINE, lang).format(name=name)
         if self.status == "unanswered":
             return render(UNANSWERED_LINE, lang).format(name=name)
