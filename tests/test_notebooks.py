@@ -175,3 +175,24 @@ def test_exercises_hold_no_teacher_note(path):
     for cell in _load(path)["cells"]:
         assert "teacher-note" not in cell.get("metadata", {}).get("tags", [])
         assert not re.search(r"teacher note|note pour le professeur|réponse modèle|model answer", _source(cell), re.I)
+
+
+FICHE_STAGES = ("mise en route", "compréhension globale", "compréhension détaillée", "langue", "production")
+
+
+@pytest.mark.parametrize("path", [p for p in LESSONS if p.name[:2] in ("01", "02", "03", "04")],
+                         ids=_ids([p for p in LESSONS if p.name[:2] in ("01", "02", "03", "04")]))
+def test_every_lesson_walks_the_five_stages_of_a_fiche(path):
+    """Mise en route → compréhension globale → compréhension détaillée → langue → production, in order,
+    each a section heading of its own, and the last one asks the learner to write."""
+    cells = _load(path)["cells"]
+    headings = [h.lower() for c in cells if c["cell_type"] == "markdown"
+                for h in re.findall(r"^##+ .*$", _source(c), re.M)]
+    firsts = []
+    for stage in FICHE_STAGES:
+        found = [i for i, h in enumerate(headings) if stage in h]
+        assert found, f"{path.name}: no section for « {stage} »"
+        firsts.append(found[0])
+    assert firsts == sorted(firsts), f"{path.name}: the stages are out of order"
+    assert "commentaire du professeur" in "\n".join(_source(c) for c in cells).lower(), \
+        f"{path.name}: the production task has no slot for the teacher's comment"
