@@ -32,7 +32,8 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-__all__ = ["ENV", "KeyMissing", "digest_file", "digests", "key_dir", "key_file", "require_key"]
+__all__ = ["ENV", "KeyMissing", "article_key", "article_stem", "digest_file", "digests", "key_dir", "key_file",
+           "require_key"]
 
 #: Environment variable naming the folder of the teacher's keys ("" means: no keys here).
 ENV = "ARTICLEKIT_KEYS"
@@ -81,6 +82,24 @@ def require_key(name: str) -> Path:
     if path is None:
         raise KeyMissing(name)
     return path
+
+
+def article_stem(article) -> str:
+    """The name keys use for an article: its file's stem (``mali-senegal-…-2025-02-06``)."""
+    return Path(str(getattr(article, "source", None))).stem
+
+
+def article_key(template: str, article) -> dict | None:
+    """The teacher's JSON key ``template.format(stem=…)`` for ``article``; ``None`` in a learner's copy.
+
+    >>> article_key("no-such-key-{stem}.json", None) is None
+    True
+    """
+    try:
+        path = require_key(template.format(stem=article_stem(article)))
+    except KeyMissing:
+        return None
+    return json.loads(path.read_text(encoding="utf-8"))
 
 
 def digest_file(stem: str) -> Path:

@@ -87,18 +87,16 @@ def _vocabulary(kind: str) -> frozenset:
 
 
 def _stem(article) -> str:
-    return Path(str(getattr(article, "source", None))).stem
+    from ..keys import article_stem
+
+    return article_stem(article)
 
 
 def _key(article) -> dict | None:
     """The teacher's key for this article, or ``None`` where it is not installed (a learner's copy)."""
-    from ..keys import KeyMissing, require_key
+    from ..keys import article_key
 
-    try:
-        path = require_key(KEY_NAME.format(stem=_stem(article)))
-    except KeyMissing:
-        return None
-    return json.loads(path.read_text(encoding="utf-8"))
+    return article_key(KEY_NAME, article)
 
 
 def _prefix(word: str) -> str:
