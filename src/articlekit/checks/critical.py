@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import math
+import os
 import re
 from functools import lru_cache
 from pathlib import Path
@@ -219,15 +220,16 @@ def _names_journalist(value: str, article) -> bool:
     return bool(words & _vocabulary("journalist")) or bool(byline and words & byline)
 
 
+def _common_start(a: str, b: str) -> int:
+    """How many letters two words share from their first letter on."""
+    return len(os.path.commonprefix([a, b]))
+
+
 def _same_root(a: str, b: str) -> bool:
     """Two folded words of one family: a long common beginning (« fecondes », « fecondite »)."""
     if min(len(a), len(b)) < 4:
         return a == b
-    common = 0
-    for x, y in zip(a, b):
-        if x != y:
-            break
-        common += 1
+    common = _common_start(a, b)
     return common >= 4 and common >= 0.7 * min(len(a), len(b))
 
 
@@ -240,11 +242,7 @@ def _evaluative_form(word: str, entry: str) -> bool:
     """``word`` is a form of the lexicon's ``entry``: the same word, or a close inflection (« fécondes », « fécond »)."""
     if len(word) < 5 or len(entry) < 5:
         return word == entry
-    common = 0
-    for x, y in zip(word, entry):
-        if x != y:
-            break
-        common += 1
+    common = _common_start(word, entry)
     return common >= 5 and common >= 0.8 * min(len(word), len(entry))
 
 
