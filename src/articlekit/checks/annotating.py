@@ -533,7 +533,8 @@ def try_both_places(answer, *, article) -> Result:
     if sorted((s.start, s.end, s.label) for s in answer) == [(3, 7, "LOC"), (14, 21, "LOC")]:
         return passed()
     return failed(_("Does your prediction label both Mali and Sénégal LOC, and nothing else?"),
-                  _("`prediction.relabel(\"Sénégal\", \"LOC\")` fixes the wrong label."))
+                  _("Which span has the wrong label? Look at `prediction.relabel`'s help: which two things does "
+                    "it need?"))
 
 
 def try_round_trip(answer, *, article) -> Result:
@@ -545,7 +546,8 @@ def try_round_trip(answer, *, article) -> Result:
     if answer == quotes_to_annotations(extract_quotes(article), article):
         return passed()
     return failed(_("Is it `found` after the round trip? Export it, import the file back, keep what the import gives."),
-                  _("`ak.import_annotations(ak.export_annotations(found, path), article)`."))
+                  _("Which function writes the file, and which one reads it back? Give the second what the "
+                    "first returns."))
 
 
 # --------------------------------------------------------------------------
