@@ -82,3 +82,29 @@ def test_the_checker_gives_hints_in_its_language():
         check.title(...)
     assert caught.value._render_traceback_()[0].startswith("⏳ title : pas encore de réponse")
     assert caught.value._render_traceback_()[0] != ak.checks.lesson("00-start-here").result("title", ...).message("title")
+
+
+def test_an_in_kernel_checks_hint_reaches_the_feedback_in_the_submissions_language(tmp_path, monkeypatch):
+    """A check that must run in the learner's kernel records its hints in every language; the judge
+    gives the feedback page the submission's."""
+    from articlekit.classroom import judge, runtime
+
+    (tmp_path / "akt_inkernel").mkdir()
+    (tmp_path / "akt_inkernel" / "__init__.py").write_text("", encoding="utf-8")
+    (tmp_path / "akt_inkernel" / "checks.py").write_text(
+        "from articlekit.checks import failed, in_kernel\n"
+        "from articlekit.i18n import _\n\n\n"
+        "@in_kernel\n"
+        "def shape(answer):\n"
+        "    return failed(_('Not quite. Read the question again: what exactly does it ask for?'))\n",
+        encoding="utf-8")
+    monkeypatch.syspath_prepend(str(tmp_path))
+    kernel = runtime._run_in_kernel("akt_inkernel.checks", "shape", object())
+    assert kernel["status"] == "failed" and kernel["hints"][0].startswith("Not quite")
+    task = {"kind": "check", "lesson": "akt_inkernel.checks", "name": "shape", "kernel_result": kernel,
+            "lang": "fr"}
+    reply = judge._answer(task, {"article": None})
+    assert reply == {"status": "failed",
+                     "hint": "Pas tout à fait. Relisez la consigne : que demande-t-elle exactement ?"}
+    task["lang"] = "en"
+    assert judge._answer(task, {"article": None})["hint"].startswith("Not quite")

@@ -296,8 +296,11 @@ def _answer(task: dict, state: dict) -> dict:
         status = kernel.get("status")
         if status in ("passed", "unanswered"):
             return {"status": status}
-        # the kernel rendered its hints already, in the notebook's language
-        hints = [h for h in kernel.get("hints", []) if isinstance(h, str) and h.strip()][:1]
+        # the kernel rendered its hints in every language; take the submission's (English if absent)
+        lang = task.get("lang") if task.get("lang") in LANGUAGES else "en"
+        by_lang = kernel.get("hints_by_lang") if isinstance(kernel.get("hints_by_lang"), dict) else {}
+        chosen = by_lang.get(lang) if isinstance(by_lang.get(lang), list) else kernel.get("hints", [])
+        hints = [h for h in (chosen if isinstance(chosen, list) else []) if isinstance(h, str) and h.strip()][:1]
         return {"status": "failed", "hint": (hints or ["Not quite: read the question again."])[0][:500]}
     else:
         return {"status": "failed", "hint": _UNREADABLE}

@@ -75,7 +75,11 @@ def _run_in_kernel(lesson: str, name: str, answer: Any) -> dict:
         if not getattr(function, "__articlekit_in_kernel__", False):
             return {"status": "not_plain"}
         result = checks.run_check(function, answer, load_article=_load_article)
-        return {"status": result.status, "hints": list(result.hints)}
+        from articlekit.i18n import LANGUAGES, render
+
+        # JSON keeps only the English of a message: record the hints in every language of the kit
+        return {"status": result.status, "hints": [render(h, "en") for h in result.hints],
+                "hints_by_lang": {lang: [render(h, lang) for h in result.hints] for lang in LANGUAGES}}
     except Exception as exc:  # a broken answer must not crash the grader
         return {"status": "error", "error": type(exc).__name__}
 
