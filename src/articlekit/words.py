@@ -58,6 +58,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Iterable
 
@@ -464,6 +465,7 @@ LIGATURE_TABLE = MappingProxyType(str.maketrans({"œ": "oe", "Œ": "Oe", "æ": "
 _JOINERS = "-" + HYPHENS + DASHES + SPACES
 
 
+@lru_cache(maxsize=4096)  # a text has a few dozen distinct letters, folded over and over
 def fold_letter(char: str) -> str:
     """One character folded: lower case, no accent, ligatures spelt out, any apostrophe ``'``.
 
@@ -490,6 +492,7 @@ def fold_letter(char: str) -> str:
                    if not unicodedata.combining(c))
 
 
+@lru_cache(maxsize=64)  # the same article is searched for one form after another
 def folded_with_offsets(text: str) -> tuple[str, tuple[int, ...]]:
     """Text made easy to search, with the offset each character came from.
 

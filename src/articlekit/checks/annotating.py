@@ -20,6 +20,10 @@ from . import Result, failed, normalise_text, passed
 from .keyed import keyed
 from .shapes import is_number
 
+#: Some of these checks read a learner's French with spaCy's model: a grader's judge loads it
+#: as it starts, while the first notebooks run, rather than when the first answer is judged.
+NEEDS_MODEL = True
+
 #: Marked for the catalogue here, translated where it is shown (a module-level constant, not a Message).
 _NOT_ANNOTATIONS = N_("Is your answer an annotation collection? Start from `ak.Annotations(article)` "
                       "and keep the collection each `.add…` returns.")

@@ -43,6 +43,10 @@ from .compare import normalise_text, salted_hash, same_date, same_text
 from .results import Result, failed, passed
 from .shapes import collection, is_int, is_number
 
+#: Some of these checks read a learner's French with spaCy's model: a grader's judge loads it
+#: as it starts, while the first notebooks run, rather than when the first answer is judged.
+NEEDS_MODEL = True
+
 #: The teacher's key of an article, in the folder of the teacher's keys (``{stem}``: the article's file stem).
 KEY_NAME = "critical-{stem}.json"
 #: The digests the package ships, in ``data/fiche/``.

@@ -20,6 +20,10 @@ from . import Result, failed, matches_hash, normalise_text, passed, salted_hash,
 from .shapes import collection, is_int, is_number
 from ..words import KEYBOARD_TABLE as _KEYBOARD_TABLE, WORD as _KIT_WORD
 
+#: Some of these checks read a learner's French with spaCy's model: a grader's judge loads it
+#: as it starts, while the first notebooks run, rather than when the first answer is judged.
+NEEDS_MODEL = True
+
 # Salted hashes (articlekit.checks.salted_hash) of folded words (no accents,
 # lower case): the two ministers' surnames, the journalist's, places, numbers.
 _CAMARA = "91a015468fa416670eda1e198def41df9989571f2efae5cbe387d7a6c6ab04e8"

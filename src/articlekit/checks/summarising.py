@@ -56,6 +56,10 @@ from . import Result, failed, passed, same_number
 from .compare import salted_hash, same_text
 from .shapes import as_counts, collection, int_list, is_int, is_list_of_lists
 
+#: Some of these checks read a learner's French with spaCy's model: a grader's judge loads it
+#: as it starts, while the first notebooks run, rather than when the first answer is judged.
+NEEDS_MODEL = True
+
 #: The sentence learners count by hand in the word-count exercise (the count is computed).
 COUNT_PHRASE = ("« Aujourd’hui, jusqu’où l’armée ira-t-elle ? Sans doute, d’ici 2030, à 20 % de moyens en plus, "
                 "dit-on à l’O.N.U. comme à la CEDEAO. »")

@@ -32,7 +32,9 @@ import os
 import queue
 import re
 import stat
+import threading
 import time
+from collections import deque
 from dataclasses import dataclass, replace
 from pathlib import Path
 from types import MappingProxyType
@@ -41,7 +43,7 @@ from typing import Any, Iterable
 from .assignment import Assignment, load_assignment
 from .judge import JudgeWorker, judge_exercise
 from .restore import prepare_notebook
-from .sandbox import Execution, Limits, require_sandbox, run_notebook
+from .sandbox import Execution, Limits, Started, require_sandbox, run_notebook
 
 __all__ = [
     "ExerciseGrade",
@@ -311,7 +313,7 @@ def _sorted_statuses(statuses: Iterable[str]) -> tuple[str, ...]:
 
 def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: str = "",
                    limits: Limits = Limits(), article: Any = None, sandbox: bool = True,
-                   judge: JudgeWorker | None = None) -> NotebookGrade:
+                   judge: JudgeWorker | None = None, ahead: Any = None) -> NotebookGrade:
     """Grade one submitted notebook against its source.
 
     Parameters
@@ -333,11 +335,51 @@ def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: 
         ``--unsafe-no-sandbox``: the learner's code then runs as you.
     judge : JudgeWorker, optional
         A running worker to judge with (default: one for this call).
+    ahead : callable, optional
+        Returns a :class:`.sandbox.Started` sandbox (started ahead, with the
+        same ``limits``) to run the notebook in; by default one is started
+        here.  Called only when there is a notebook to run.
 
     Raises
     ------
     SandboxUnavailable
         ``sandbox=True`` and bubblewrap cannot run here.
+    """
+    own_judge = judge is None and assignment is not None
+    if own_judge:
+        if article is None:
+            from .. import load_article
+
+            article = load_article()
+        judge = JudgeWorker(article, [assignment.lesson], memory_bytes=limits.memory_bytes)
+        judge.start()  # starts while the notebook runs
+    try:
+        ran = run_submission(path, assignment, student=student, limits=limits, sandbox=sandbox, ahead=ahead)
+        return ran if isinstance(ran, NotebookGrade) else judge_submission(ran, judge, limits)
+    finally:
+        if own_judge:
+            judge.close()
+
+
+@dataclass(frozen=True)
+class Ran:
+    """A submission that ran in its sandbox, waiting to be judged (see :func:`judge_submission`)."""
+
+    student: str
+    name: str
+    assignment: Assignment
+    execution: Execution
+    check_index: dict
+    lost: tuple[str, ...]
+    start: float
+
+
+def run_submission(path: Path | str, assignment: Assignment | None, *, student: str = "",
+                   limits: Limits = Limits(), sandbox: bool = True, ahead: Any = None) -> "Ran | NotebookGrade":
+    """Read, restore and run one submitted notebook: a :class:`Ran`, or the grade of a refused one.
+
+    The first half of :func:`grade_notebook` (same parameters), so that a
+    batch can run the next notebooks while the judge is busy or starting.
     """
     start = time.monotonic()
     path = Path(path)
@@ -346,72 +388,109 @@ def grade_notebook(path: Path | str, assignment: Assignment | None, *, student: 
         return NotebookGrade(student, name, (), ("unknown-notebook",), seconds=time.monotonic() - start)
     if sandbox:
         require_sandbox()
-
-    def refused(status: str) -> NotebookGrade:
-        hint = _REFUSED_HINT.get(status, "")
-        return NotebookGrade(student, name, tuple(ExerciseGrade(c.grade_id, 0.0, c.points, "not-run", hint)
-                                                  for c in assignment.checks),
-                             (status,), "", assignment.max_points, round(time.monotonic() - start, 3))
-
     submission, problem = read_submission(path, limits.max_submission_bytes)
     if submission is None:
-        return refused(problem)
+        hint = _REFUSED_HINT.get(problem, "")
+        return NotebookGrade(student, name, tuple(ExerciseGrade(c.grade_id, 0.0, c.points, "not-run", hint)
+                                                  for c in assignment.checks),
+                             (problem,), "", assignment.max_points, round(time.monotonic() - start, 3))
     nb, lost, check_index = prepare_notebook(submission, assignment)
-    if article is None:
-        from .. import load_article
-
-        article = load_article()
-    own_judge = judge is None
-    if own_judge:
-        judge = JudgeWorker(article, [assignment.lesson], memory_bytes=limits.memory_bytes)
-        judge.start()  # starts while the notebook runs
     try:
+        execution = run_notebook(nb, name=path.name if "__" not in path.stem else f"{name}.ipynb",
+                                 record_cells=set(check_index.values()), limits=limits, sandbox=sandbox,
+                                 started=ahead() if ahead is not None else None)
+    except Exception as exc:  # noqa: BLE001 - never stop the whole run for one notebook
+        execution = Execution(("grader-error",), detail=f"{type(exc).__name__}: {exc}"[:300])
+    return Ran(student, name, assignment, execution, dict(check_index), tuple(lost), start)
+
+
+def judge_submission(ran: Ran, judge: JudgeWorker, limits: Limits = Limits()) -> NotebookGrade:
+    """Judge what a submission recorded (:func:`run_submission`) with the grader's checks."""
+    assignment, execution = ran.assignment, ran.execution
+    grades = []
+    for check in assignment.checks:
+        index = ran.check_index[check.grade_id]
         try:
-            execution = run_notebook(nb, name=path.name if "__" not in path.stem else f"{name}.ipynb",
-                                     record_cells=set(check_index.values()), limits=limits, sandbox=sandbox)
-        except Exception as exc:  # noqa: BLE001 - never stop the whole run for one notebook
-            execution = Execution(("grader-error",), detail=f"{type(exc).__name__}: {exc}"[:300])
-        grades = []
-        for check in assignment.checks:
-            index = check_index[check.grade_id]
-            try:
-                status, hint = judge_exercise(check, assignment.lesson, execution, index, judge,
-                                              limits.check_timeout, lang=assignment.lang)
-            except Exception as exc:  # noqa: BLE001 - a broken check must not stop the run
-                status, hint = "error", f"The grader could not run this check ({type(exc).__name__})."
-            grades.append(ExerciseGrade(check.grade_id, check.points if status == "passed" else 0.0,
-                                        check.points, status, hint))
-    finally:
-        if own_judge:
-            judge.close()
+            status, hint = judge_exercise(check, assignment.lesson, execution, index, judge,
+                                          limits.check_timeout, lang=assignment.lang)
+        except Exception as exc:  # noqa: BLE001 - a broken check must not stop the run
+            status, hint = "error", f"The grader could not run this check ({type(exc).__name__})."
+        grades.append(ExerciseGrade(check.grade_id, check.points if status == "passed" else 0.0,
+                                    check.points, status, hint))
     statuses = list(execution.statuses)
-    if lost:
+    if ran.lost:
         statuses.append("lost-cells")
     if any(g.status == "check-timeout" for g in grades):
         statuses.append("check-timeout")
-    detail = "; ".join(x for x in (f"restored: {', '.join(lost)}" if lost else "", execution.detail) if x)
-    return NotebookGrade(student, name, tuple(grades), _sorted_statuses(statuses) or ("ok",), detail,
-                         assignment.max_points, round(time.monotonic() - start, 3))
+    detail = "; ".join(x for x in (f"restored: {', '.join(ran.lost)}" if ran.lost else "", execution.detail) if x)
+    return NotebookGrade(ran.student, ran.name, tuple(grades), _sorted_statuses(statuses) or ("ok",), detail,
+                         assignment.max_points, round(time.monotonic() - ran.start, 3))
 
 
 # ---------------------------------------------------------------------------
 # A folder of submissions
 # ---------------------------------------------------------------------------
-def _grade_one(sub: Submission, assignment: Assignment | None, limits: Limits, article: Any,
-               sandbox: bool, judge: JudgeWorker) -> NotebookGrade:
-    start = time.monotonic()
+class _Ahead:
+    """Sandboxes started one notebook ahead: while a submission runs, the next one's boots.
+
+    ``count`` sandboxes are started in all (one per notebook to run), at most
+    ``ahead`` of them waiting at a time.  :meth:`take` hands one over and
+    starts the next; :meth:`close` discards those never used.  Only the
+    waiting is shared: each sandbox runs one submission.
+    """
+
+    def __init__(self, limits: Limits, sandbox: bool, count: int, ahead: int) -> None:
+        self._limits, self._sandbox = limits, sandbox
+        self._lock = threading.Lock()
+        self._waiting: deque[Started] = deque()
+        self._left = count
+        with self._lock:
+            for _ in range(min(ahead, count)):
+                self._start()
+
+    def _start(self) -> None:
+        self._left -= 1
+        self._waiting.append(Started(self._limits, self._sandbox))
+
+    def take(self) -> Started:
+        with self._lock:
+            started = self._waiting.popleft() if self._waiting else Started(self._limits, self._sandbox)
+            if self._left > 0:
+                self._start()
+        return started
+
+    def close(self) -> None:
+        with self._lock:
+            waiting, self._waiting, self._left = list(self._waiting), deque(), 0
+        for started in waiting:
+            started.close()
+
+
+def _intake(sub: Submission, assignment: Assignment | None, limits: Limits, sandbox: bool,
+            ahead: Any) -> "Ran | NotebookGrade":
+    """The first half of grading ``sub``: refused at intake, or run (never raises)."""
     max_points = assignment.max_points if assignment else 0.0
     try:
         if sub.problem:
             exercises = tuple(ExerciseGrade(c.grade_id, 0.0, c.points, "not-run", _REFUSED_HINT[sub.problem])
                               for c in assignment.checks) if assignment else ()
-            grade = NotebookGrade(sub.student, sub.notebook, exercises, (sub.problem,), "", max_points)
-        else:
-            grade = grade_notebook(sub.path, assignment, student=sub.student, limits=limits, article=article,
-                                   sandbox=sandbox, judge=judge)
+            return NotebookGrade(sub.student, sub.notebook, exercises, (sub.problem,), "", max_points)
+        return run_submission(sub.path, assignment, student=sub.student, limits=limits, sandbox=sandbox,
+                              ahead=ahead)
     except Exception as exc:  # noqa: BLE001 - last resort: the run goes on
-        grade = NotebookGrade(sub.student, sub.notebook, (), ("grader-error",),
-                              f"{type(exc).__name__}: {exc}"[:300], max_points)
+        return NotebookGrade(sub.student, sub.notebook, (), ("grader-error",),
+                             f"{type(exc).__name__}: {exc}"[:300], max_points)
+
+
+def _judged(ran: Ran, judge: JudgeWorker, limits: Limits) -> NotebookGrade:
+    try:
+        return judge_submission(ran, judge, limits)
+    except Exception as exc:  # noqa: BLE001 - last resort: the run goes on
+        return NotebookGrade(ran.student, ran.name, (), ("grader-error",), f"{type(exc).__name__}: {exc}"[:300],
+                             ran.assignment.max_points)
+
+
+def _finished(sub: Submission, grade: NotebookGrade, start: float) -> NotebookGrade:
     statuses = grade.statuses + (("duplicate",) if sub.duplicate else ())
     statuses = _sorted_statuses(s for s in statuses if s != "ok" or len(statuses) == 1) or ("ok",)
     return replace(grade, student=sub.student, notebook=sub.notebook, statuses=statuses,
@@ -423,7 +502,9 @@ def grade_submissions(submissions: Path | str, source_dir: Path | str = "solutio
                       ) -> tuple[list[NotebookGrade], dict[str, Assignment]]:
     """Grade every submitted notebook; returns the grades (sorted) and the assignments.
 
-    ``jobs`` notebooks run at once, each in a sandbox of its own.  Raises
+    ``jobs`` notebooks run at once, each in a sandbox of its own, and as many
+    sandboxes are started ahead, so that the next submissions' kernels boot
+    while these run.  Raises
     :class:`.sandbox.SandboxUnavailable` (one line) before grading anything
     when ``sandbox`` is true and bubblewrap cannot run here.
     """
@@ -444,30 +525,50 @@ def grade_submissions(submissions: Path | str, source_dir: Path | str = "solutio
 
     article = load_article()  # once, before any learner code runs
     lessons = sorted({a.lesson for a in assignments.values()})
+    # Two stages: `jobs` threads run notebooks in their sandboxes, and the judges judge what they
+    # recorded.  A judge takes a fraction of a second per notebook against seconds for a sandbox,
+    # but it loads spaCy's model as it starts (seconds of CPU): one judge serves two jobs, and the
+    # sandboxes go on running while it starts.
     workers = [JudgeWorker(article, lessons, memory_bytes=limits.memory_bytes)
-               for _ in range(max(1, min(jobs, len(found))))]
+               for _ in range(max(1, min((jobs + 1) // 2, len(found))))]
     idle: queue.Queue = queue.Queue()
     for worker in workers:
         worker.start()
         idle.put(worker)
+    to_run = sum(1 for sub in found if not sub.problem and sub.notebook in assignments)
+    spares = _Ahead(limits, sandbox, to_run, max(1, jobs))
+    starts: dict[int, float] = {}
 
-    def task(sub: Submission) -> NotebookGrade:
-        worker = idle.get()
+    def run(i: int, sub: Submission) -> "Ran | NotebookGrade":
+        starts[i] = time.monotonic()
+        return _intake(sub, assignments.get(sub.notebook), limits, sandbox, spares.take)
+
+    def judge(ran: Ran) -> NotebookGrade:
+        worker = idle.get()  # as many judging threads as workers: never waits long
         try:
-            return _grade_one(sub, assignments.get(sub.notebook), limits, article, sandbox, worker)
+            return _judged(ran, worker, limits)
         finally:
             idle.put(worker)
 
     results: dict[int, NotebookGrade] = {}
     bar = tqdm(total=len(found), unit="nb", desc="grading", disable=not progress)
     try:
-        with cf.ThreadPoolExecutor(max_workers=max(1, jobs)) as pool:
-            futures = {pool.submit(task, sub): i for i, sub in enumerate(found)}
-            for future in cf.as_completed(futures):
-                results[futures[future]] = future.result()
-                bar.update()
+        with cf.ThreadPoolExecutor(max_workers=max(1, jobs)) as runs, \
+                cf.ThreadPoolExecutor(max_workers=len(workers)) as judges:
+            pending = {runs.submit(run, i, sub): i for i, sub in enumerate(found)}
+            while pending:
+                done, _ = cf.wait(pending, return_when=cf.FIRST_COMPLETED)
+                for future in done:
+                    i = pending.pop(future)
+                    outcome = future.result()
+                    if isinstance(outcome, Ran):
+                        pending[judges.submit(judge, outcome)] = i
+                    else:
+                        results[i] = _finished(found[i], outcome, starts.get(i, time.monotonic()))
+                        bar.update()
     finally:
         bar.close()
+        spares.close()
         for worker in workers:
             worker.close()
     return [results[i] for i in range(len(found))], assignments

@@ -6,19 +6,26 @@ process).  It
 
 1. keeps its standard output as the result channel and points file
    descriptor 1 at ``/dev/null``, so nothing else can write there;
-2. reads its task (the prepared notebook, the limits) from standard input;
+2. reads its first line from standard input (the limits, the confinement,
+   the working folder), which the grader writes as soon as it starts the
+   sandbox;
 3. confines itself: resource limits (memory, processes, file size, CPU time,
    open files, no core dumps), then -- when started as root inside the
    sandbox -- drops to an unprivileged user of its own, sets ``no_new_privs``
    and becomes non-dumpable, so the learner's kernel (its child, same user)
    can neither read its memory nor reach its result channel through
    ``/proc``;
-4. writes a private copy of the notebook into its fresh working folder and
-   runs its code cells in a new kernel (driven with jupyter_client: the
+4. starts the kernel and has it import the libraries every lesson imports
+   (:data:`WARM_IMPORTS`) -- all before it knows which notebook it will run,
+   so the grader can start the next submission's sandbox while the current
+   one runs (nothing is shared: each sandbox is started for one notebook);
+5. reads the rest of its task (the prepared notebook) until standard input
+   closes, writes a private copy of it into its fresh working folder and
+   runs its code cells in that kernel (driven with jupyter_client: the
    executor never imports nbformat or nbclient, whose start-up would double
    the cost of a sandbox), with a per-cell and a per-notebook time limit and
    caps on output;
-5. writes one JSON line per executed code cell (its error name, whether it
+6. writes one JSON line per executed code cell (its error name, whether it
    timed out, the answer records of a check cell) and a last ``done`` line.
 
 The kernel's output is counted against the caps and then dropped: only
@@ -48,7 +55,12 @@ __all__ = ["main"]
 #: First line of the result channel; every later line is one JSON object.
 HEADER = b"articlekit-execute 1\n"
 MAX_TASK_BYTES = 64_000_000
+MAX_CONFIG_BYTES = 64_000
 MAX_RECORDS_PER_CELL = 16
+#: What a kernel imports before it is given its notebook: the setup cell of every lesson imports
+#: them, and they are most of its start-up time (about 0.7 s). Importing them ahead changes
+#: nothing the learner's code can see beyond what its own setup cell would do.
+WARM_IMPORTS = ("pandas", "matplotlib.pyplot", "articlekit", "articlekit.checks")
 
 
 # ---------------------------------------------------------------------------
@@ -122,7 +134,7 @@ class Runner:
     output is counted and dropped.
     """
 
-    def __init__(self, workdir: str, limits: dict, record_cells: set[int]) -> None:
+    def __init__(self, workdir: str, limits: dict, record_cells: set[int] = frozenset()) -> None:
         from jupyter_client import KernelManager
 
         self.cap = int(limits["max_output_bytes"])
@@ -146,6 +158,21 @@ class Runner:
         self.poller = zmq.Poller()
         self.poller.register(self.kc.iopub_channel.socket, zmq.POLLIN)
         self.poller.register(self.kc.shell_channel.socket, zmq.POLLIN)
+
+    def warm(self, modules, timeout: float = 60) -> None:
+        """Import ``modules`` in the kernel, silently (no output, no execution count); errors are ignored."""
+        code = "\n".join(f"try:\n    import {m}\nexcept Exception:\n    pass" for m in modules)
+        msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            try:
+                msg = self.kc.get_shell_msg(timeout=min(1.0, max(0.01, deadline - time.monotonic())))
+            except Exception:  # noqa: BLE001 - queue.Empty: still importing
+                if not self.km.is_alive():
+                    return
+                continue
+            if (msg.get("parent_header") or {}).get("msg_id") == msg_id:
+                return
 
     def _output(self, index: int, msg: dict, cell: _Cell) -> None:
         from .runtime import MIMETYPE
@@ -220,18 +247,35 @@ class Runner:
             pass
 
 
-def execute(cells: list, workdir: str, limits: dict, record_cells: set[int], emit) -> dict:
-    """Run ``cells`` (``[index, source]`` pairs of code cells) in order; ``emit`` gets one dict per
+def start(workdir: str, limits: dict, warm=WARM_IMPORTS) -> tuple["Runner | None", str]:
+    """A kernel started in ``workdir``, ready, with ``warm`` imported; or ``(None, why)``."""
+    runner = None
+    try:
+        runner = Runner(workdir, limits)
+        runner.connect()
+        if warm:
+            runner.warm(warm)
+        return runner, ""
+    except RuntimeError as exc:  # kernel failed to start or to answer
+        if runner is not None:
+            runner.close()
+        return None, f"{type(exc).__name__}: {exc}"[:300]
+
+
+def execute(cells: list, runner: "Runner | None", limits: dict, record_cells: set[int], emit,
+            problem: str = "") -> dict:
+    """Run ``cells`` (``[index, source]`` pairs of code cells) in order in ``runner``'s kernel (from
+    :func:`start`; ``None`` with ``problem`` when it did not start); ``emit`` gets one dict per
     executed cell; returns the summary (statuses, detail)."""
     statuses: list[str] = []
     detail = ""
     deadline = time.monotonic() + float(limits["notebook_timeout"])
     cell_timeout = float(limits["cell_timeout"])
-    runner = None
     timed_out = False
+    if runner is None:
+        return {"statuses": ["kernel-died"], "detail": problem}
+    runner.record_cells = record_cells
     try:
-        runner = Runner(workdir, limits, record_cells)
-        runner.connect()
         for index, source in cells:
             remaining = deadline - time.monotonic()
             if remaining <= 0:
@@ -247,15 +291,14 @@ def execute(cells: list, workdir: str, limits: dict, record_cells: set[int], emi
             if cell.timeout and deadline - time.monotonic() <= 0:
                 statuses.append("notebook-timeout")
                 break
-    except RuntimeError as exc:  # kernel failed to start or to answer
+    except RuntimeError as exc:  # the kernel stopped answering
         statuses.append("kernel-died")
         detail = f"{type(exc).__name__}: {exc}"[:300]
     finally:
-        if runner is not None:
-            runner.close()
+        runner.close()
     if timed_out and "notebook-timeout" not in statuses:
         statuses.append("cell-timeout")
-    if runner is not None and runner.overflow:
+    if runner.overflow:
         statuses.append("output-too-large")
     return {"statuses": statuses, "detail": detail}
 
@@ -276,20 +319,27 @@ def read_capped(fd: int, limit: int) -> bytes | None:
         chunks.append(chunk)
 
 
-def _read_task(fd: int) -> bytes:
-    data = read_capped(fd, MAX_TASK_BYTES)
-    if data is None:
-        raise SystemExit("task too large")
-    return data
+def read_line(fd: int, limit: int) -> tuple[bytes, bytes]:
+    """``(line, rest)``: bytes up to the first newline (at most ``limit``) and what was read past it."""
+    buf = bytearray()
+    while b"\n" not in buf:
+        chunk = os.read(fd, 1 << 16)
+        if not chunk:
+            break
+        buf.extend(chunk)
+        if len(buf) > limit and b"\n" not in buf[:limit]:
+            raise SystemExit("first line too long")
+    line, _, rest = bytes(buf).partition(b"\n")
+    return line, rest
 
 
 def main() -> int:
     result = os.fdopen(os.dup(1), "wb", buffering=0)  # the one channel back to the grader
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 1)
-    task = json.loads(_read_task(0))
-    os.dup2(null, 0)
-    confine(task.get("confine") or {})
+    line, rest = read_line(0, MAX_CONFIG_BYTES)
+    config = json.loads(line)
+    confine(config.get("confine") or {})
 
     import warnings
 
@@ -299,14 +349,22 @@ def main() -> int:
         result.write(json.dumps(obj, ensure_ascii=False).encode("utf-8") + b"\n")
 
     result.write(HEADER)
-    workdir = str(task["workdir"])
+    workdir = str(config["workdir"])
+    limits = config["limits"]
+    # started before the notebook is known: it boots while the grader runs another submission
+    runner, problem = start(workdir, limits, tuple(str(m) for m in config.get("warm", WARM_IMPORTS)))
+    more = read_capped(0, MAX_TASK_BYTES - len(rest))
+    os.dup2(null, 0)
+    if more is None:
+        raise SystemExit("task too large")
+    task = json.loads(rest + more)
     name = Path(str(task.get("name") or "notebook.ipynb")).name
     try:  # the learner's private copy, in a working folder of its own
         Path(workdir, name).write_text(task["notebook"], encoding="utf-8")
     except OSError:
         pass
     cells = [(int(i), str(src)) for i, src in task["cells"]]
-    summary = execute(cells, workdir, task["limits"], {int(i) for i in task.get("record_cells", [])}, emit)
+    summary = execute(cells, runner, limits, {int(i) for i in task.get("record_cells", [])}, emit, problem)
     emit({"done": summary})
     result.close()
     return 0

@@ -34,6 +34,7 @@ import signal
 import struct
 import subprocess
 import sys
+import threading
 import time
 from typing import Any
 
@@ -113,9 +114,14 @@ class JudgeWorker:
         self._proc: subprocess.Popen | None = None
         self._ready = False
         self.restarts = 0
+        self._lock = threading.RLock()  # grading threads share a worker: one task at a time
 
     def start(self) -> None:
         """Start the process now (it also starts on first use)."""
+        with self._lock:
+            self._start()
+
+    def _start(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
             return
         self._proc = subprocess.Popen([sys.executable, "-I", "-m", "articlekit.classroom.judge"],
@@ -134,7 +140,8 @@ class JudgeWorker:
 
     def close(self) -> None:
         """Stop the process."""
-        proc, self._proc = self._proc, None
+        with self._lock:
+            proc, self._proc = self._proc, None
         if proc is None:
             return
         try:
@@ -166,7 +173,14 @@ class JudgeWorker:
         self.close()
 
     def run(self, task: dict, timeout: float) -> dict:
-        """The worker's reply to ``task``; ``{"status": "timeout"}`` when it ran past ``timeout``."""
+        """The worker's reply to ``task``; ``{"status": "timeout"}`` when it ran past ``timeout``.
+
+        Safe to call from several threads: tasks are answered one at a time.
+        """
+        with self._lock:
+            return self._run(task, timeout)
+
+    def _run(self, task: dict, timeout: float) -> dict:
         for attempt in (1, 2):
             self.start()
             proc = self._proc
@@ -335,11 +349,16 @@ def main() -> int:
     warnings.simplefilter("ignore")
     from .. import checks
 
+    needs_model = False
     for lesson in state.get("lessons", []):
         try:
-            checks.lesson_module(lesson)
+            needs_model = getattr(checks.lesson_module(lesson), "NEEDS_MODEL", False) or needs_model
         except (ImportError, ValueError):
             pass
+    if needs_model:  # seconds to load: better now, while the first notebooks run
+        from ..nlp import nlp
+
+        nlp()
     _write_frame(out, b"ready")
     while True:
         frame = _read_frame(0, None, 1 << 30)

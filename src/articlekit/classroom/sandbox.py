@@ -35,6 +35,7 @@ import functools
 import json
 import os
 import random
+import select
 import selectors
 import shutil
 import signal
@@ -50,6 +51,7 @@ __all__ = [
     "Execution",
     "Limits",
     "SandboxUnavailable",
+    "Started",
     "TEACHER_ONLY",
     "UNSAFE_FLAG",
     "bwrap_command",
@@ -363,66 +365,156 @@ def _feed(proc: subprocess.Popen, data: bytes) -> None:
         pass
 
 
-def run_notebook(nb, *, name: str, record_cells: set[int], limits: Limits = Limits(),
-                 sandbox: bool = True) -> Execution:
-    """Execute a prepared notebook in a sandbox of its own; never raises for the learner's code.
+class Started:
+    """A sandbox started ahead of its notebook, for one notebook only.
+
+    Starting it launches bubblewrap, the executor and the kernel, which
+    imports what every lesson imports (:data:`.execute.WARM_IMPORTS`); they
+    boot while the grader is busy with another submission.  :meth:`run` then
+    hands it its notebook; :meth:`close` discards one that was never used.
+    Nothing passes from one sandbox to another: each is used once.
 
     With ``sandbox=False`` (``--unsafe-no-sandbox``) the same executor runs as
     a plain child process in a temporary folder, with the resource limits but
     none of the isolation.
     """
-    import nbformat
 
-    from .answers import MAX_BYTES
+    def __init__(self, limits: Limits = Limits(), sandbox: bool = True) -> None:
+        from .answers import MAX_BYTES
 
-    record_size = MAX_BYTES + 4096
-    limits_json = {"cell_timeout": limits.cell_timeout, "notebook_timeout": limits.notebook_timeout,
-                   "max_output_bytes": limits.max_output_bytes, "max_record_bytes": limits.max_record_bytes,
-                   "max_record_size": record_size, "kernel_name": limits.kernel_name}
-    with tempfile.TemporaryDirectory(prefix="articlekit-unsafe-") if not sandbox else _nothing() as tmp:
+        self.limits = limits
+        self.record_size = MAX_BYTES + 4096
+        self._tmp = None if sandbox else tempfile.TemporaryDirectory(prefix="articlekit-unsafe-")
+        self._used = False
+        self.proc: subprocess.Popen | None = None
+        self.problem = ""
+        self._info_r: int | None = None
         workdir = WORKDIR
         command = [sys.executable, "-I", "-m", "articlekit.classroom.execute"]
         popen: dict = {}
-        info_r = info_w = None
+        info_w = None
         if sandbox:
-            info_r, info_w = os.pipe()
+            self._info_r, info_w = os.pipe()
             command = bwrap_command(command, limits=limits, info_fd=info_w)
             popen["env"] = {"PATH": os.environ.get("PATH", "/usr/bin:/bin"), "LANG": "C.UTF-8"}
             popen["pass_fds"] = (info_w,)
         else:
+            tmp = self._tmp.name
             workdir = os.path.join(tmp, "work")
             os.makedirs(os.path.join(tmp, "tmp"))
             os.makedirs(workdir)
             popen["env"] = _environment(workdir, os.path.join(tmp, "tmp"))
             popen["cwd"] = workdir
-        cells = [[i, c.source] for i, c in enumerate(nb.cells) if c.cell_type == "code"]
-        task = json.dumps({"notebook": nbformat.writes(nb), "cells": cells, "name": name, "workdir": workdir,
-                           "record_cells": sorted(record_cells), "limits": limits_json,
-                           "confine": _confinement(limits, sandbox)}).encode("utf-8")
-        cap = limits.max_record_bytes + 2 * record_size + 1_000_000
-        deadline = time.monotonic() + limits.notebook_timeout + _START_MARGIN
+        limits_json = {"cell_timeout": limits.cell_timeout, "notebook_timeout": limits.notebook_timeout,
+                       "max_output_bytes": limits.max_output_bytes, "max_record_bytes": limits.max_record_bytes,
+                       "max_record_size": self.record_size, "kernel_name": limits.kernel_name}
+        config = json.dumps({"workdir": workdir, "limits": limits_json,
+                             "confine": _confinement(limits, sandbox)}).encode("utf-8") + b"\n"
         try:
-            proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                                    start_new_session=True, close_fds=True, **popen)
+            self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
+                                         stderr=subprocess.PIPE, start_new_session=True, close_fds=True, **popen)
         except OSError as exc:
-            for fd in (info_r, info_w):
-                if fd is not None:
-                    os.close(fd)
-            return Execution(("sandbox-died",), detail=f"the sandbox did not start ({type(exc).__name__}: {exc})"[:300])
-        if info_w is not None:
-            os.close(info_w)
-        feeder = threading.Thread(target=_feed, args=(proc, task), daemon=True)
-        feeder.start()
-        try:
-            out, err, info, why = _collect(proc, cap, deadline, info_r)
+            self.problem = f"the sandbox did not start ({type(exc).__name__}: {exc})"[:300]
         finally:
-            if info_r is not None:
-                os.close(info_r)
+            if info_w is not None:
+                os.close(info_w)
+        if self.proc is not None:
+            try:  # a few hundred bytes: the pipe holds them, the executor reads them when it is up
+                self.proc.stdin.write(config)
+                self.proc.stdin.flush()
+            except (BrokenPipeError, OSError, ValueError):
+                pass
+
+    def run(self, nb, *, name: str, record_cells: set[int]) -> Execution:
+        """Execute the prepared notebook ``nb`` here; never raises for the learner's code."""
+        import nbformat
+
+        if self._used:
+            raise RuntimeError("a sandbox runs one notebook only")
+        self._used = True
+        limits = self.limits
+        try:
+            if self.proc is None:
+                return Execution(("sandbox-died",), detail=self.problem)
+            cells = [[i, c.source] for i, c in enumerate(nb.cells) if c.cell_type == "code"]
+            task = json.dumps({"notebook": nbformat.writes(nb), "cells": cells, "name": name,
+                               "record_cells": sorted(record_cells)}).encode("utf-8")
+            cap = limits.max_record_bytes + 2 * self.record_size + 1_000_000
+            deadline = time.monotonic() + limits.notebook_timeout + _START_MARGIN
+            feeder = threading.Thread(target=_feed, args=(self.proc, task), daemon=True)
+            feeder.start()
+            out, err, info, why = _collect(self.proc, cap, deadline, self._info_r)
+            self._finish(info)
+            feeder.join(timeout=5)
+            return _parse(out, err, why, self.proc.returncode, limits)
+        finally:
+            self._cleanup()
+
+    def _finish(self, info: bytes | None = None) -> None:
+        proc = self.proc
         _kill(proc)  # whatever is left of the session goes too
         proc.wait()
-        _end_namespace(info)
-        feeder.join(timeout=5)
-    return _parse(out, err, why, proc.returncode, limits)
+        if info is None and self._info_r is not None:
+            info = _read_available(self._info_r)
+        _end_namespace(info or b"")
+
+    def close(self) -> None:
+        """Discard a sandbox that was never given a notebook (its processes all end)."""
+        if self._used:
+            return
+        self._used = True
+        try:
+            if self.proc is not None:
+                self._finish()
+        finally:
+            self._cleanup()
+
+    def _cleanup(self) -> None:
+        if self._info_r is not None:
+            os.close(self._info_r)
+            self._info_r = None
+        if self.proc is not None:
+            for stream in (self.proc.stdin, self.proc.stdout, self.proc.stderr):
+                try:
+                    stream.close()
+                except (OSError, ValueError):
+                    pass
+        if self._tmp is not None:
+            self._tmp.cleanup()
+            self._tmp = None
+
+    def __enter__(self) -> "Started":
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()
+
+
+def run_notebook(nb, *, name: str, record_cells: set[int], limits: Limits = Limits(),
+                 sandbox: bool = True, started: Started | None = None) -> Execution:
+    """Execute a prepared notebook in a sandbox of its own; never raises for the learner's code.
+
+    ``started``: a :class:`Started` sandbox to run it in (started ahead, with
+    the same ``limits``); by default one is started now.  With
+    ``sandbox=False`` (``--unsafe-no-sandbox``) the same executor runs as a
+    plain child process in a temporary folder, with the resource limits but
+    none of the isolation.
+    """
+    started = started if started is not None else Started(limits, sandbox)
+    return started.run(nb, name=name, record_cells=record_cells)
+
+
+def _read_available(fd: int) -> bytes:
+    """What can be read from ``fd`` now, without waiting (bwrap's info, written at start)."""
+    out = bytearray()
+    while len(out) < 8192:
+        if not select.select([fd], [], [], 0.2)[0]:
+            break
+        chunk = os.read(fd, 8192)
+        if not chunk:
+            break
+        out.extend(chunk)
+    return bytes(out)
 
 
 def _end_namespace(info: bytes) -> None:
