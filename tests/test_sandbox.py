@@ -189,6 +189,85 @@ def test_every_process_dies_with_the_sandbox():
     assert alive == []
 
 
+def _sandbox_pids() -> set[int]:
+    """Host PIDs of every process whose command line names the executor."""
+    found = set()
+    for pid in filter(str.isdigit, os.listdir("/proc")):
+        try:
+            if b"articlekit.classroom.execute" in Path(f"/proc/{pid}/cmdline").read_bytes():
+                found.add(int(pid))
+        except OSError:
+            continue
+    return found
+
+
+def test_a_sandbox_started_ahead_runs_one_notebook_then_is_gone():
+    before = _sandbox_pids()
+    started = sandbox.Started(FAST)
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import os, sys\nanswer = [os.getcwd(), sorted(os.listdir('.')), 'pandas' in sys.modules]"),
+        nbformat.v4.new_code_cell(f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")])
+    execution = started.run(nb, name="first.ipynb", record_cells={1})
+    # its own fresh folder holds only this notebook; the kernel was warmed before it came
+    cwd, files, warmed = _answer(execution, 1)
+    assert (cwd, [f for f in files if not f.startswith(".")], warmed) == (sandbox.WORKDIR, ["first.ipynb"], True)
+    with pytest.raises(RuntimeError, match="one notebook"):
+        started.run(nb, name="second.ipynb", record_cells={1})
+    assert _sandbox_pids() <= before
+
+
+def test_a_sandbox_started_ahead_and_never_used_leaves_nothing():
+    before = _sandbox_pids()
+    with sandbox.Started(FAST) as started:
+        assert started.proc is not None and started.proc.poll() is None
+    assert started.proc.poll() is not None
+    assert _sandbox_pids() <= before
+
+
+def test_the_time_limit_counts_from_the_notebook_not_from_the_start_ahead():
+    import time
+
+    started = sandbox.Started(sandbox.Limits(cell_timeout=10, notebook_timeout=4, check_timeout=5))
+    time.sleep(5)  # waiting for its notebook is not the learner's time
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("answer = 3"),
+                                         nbformat.v4.new_code_cell(f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")])
+    execution = started.run(nb, name="late.ipynb", record_cells={1})
+    assert execution.statuses == () and _answer(execution, 1) == 3
+
+
+def test_in_a_batch_each_submission_gets_a_fresh_sandbox(tmp_path):
+    """A submission started ahead shares nothing with the one before it: files, modules, variables."""
+    from articlekit.classroom import generate as gen
+    from articlekit.classroom.batch import grade_submissions
+
+    src = tmp_path / "src"
+    src.mkdir()
+    shutil.copy(FIXTURE, src / FIXTURE.name)
+    exercise = gen.exercise_notebook(read_notebook(FIXTURE), name=FIXTURE.name)
+    leave = nbformat.v4.new_code_cell(
+        "import os, sys, builtins\nopen('left-behind.txt', 'w').write('x')\nopen('/tmp/left-behind', 'w').write('x')\n"
+        "sys.modules['left_behind'] = sys\nbuiltins.LEFT_BEHIND = 1\nos.environ['LEFT_BEHIND'] = '1'")
+    # the right title only when nothing of the notebook before is to be seen
+    look = ("import os, sys, builtins\n"
+            "clean = not (os.path.exists('left-behind.txt') or os.path.exists('/tmp/left-behind')\n"
+            "             or 'left_behind' in sys.modules or hasattr(builtins, 'LEFT_BEHIND') or 'LEFT_BEHIND' in os.environ)\n"
+            "title = article.title if clean else 'left behind'")
+    subs = tmp_path / "subs"
+    for i in range(4):
+        nb = nbformat.reads(nbformat.writes(exercise), as_version=4)
+        if i % 2 == 0:
+            nb.cells.insert(1, leave)
+        else:
+            next(c for c in nb.cells if c.metadata.get("nbgrader", {}).get("grade_id") == "q-title-answer").source = look
+        (subs / f"s{i}").mkdir(parents=True)
+        nbformat.write(nb, subs / f"s{i}" / FIXTURE.name)
+    for jobs in (1, 2):
+        grades, _ = grade_submissions(subs, src, jobs=jobs, limits=FAST, progress=False)
+        assert [g.status for g in grades] == ["ok"] * 4, grades
+        titles = [next(e.status for e in g.exercises if e.grade_id == "q-title") for g in grades]
+        assert titles == ["unanswered", "passed", "unanswered", "passed"], grades
+
+
 def test_a_killed_executor_is_sandbox_died_and_keeps_what_it_reported():
     code = "import os, signal\nos.kill(os.getppid(), signal.SIGKILL)"
     execution = _run("answer = 5", f"{_CAPTURE}('probe', '00-start-here', 'x', answer)", code, "pass", record={1})
