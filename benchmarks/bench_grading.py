@@ -12,7 +12,10 @@ here measures without it) -- then runs ``nbgrader generate_assignment`` +
 ``nbgrader autograde --create`` on the same submissions in a temporary
 course directory (with its SQLite gradebook), and prints wall time and
 notebooks per minute for each, and how many times faster than nbgrader the
-faster articlekit run was.  Defaults to the first notebook of
+faster articlekit run was, and the peak memory of the grader and of its
+largest child.  Sandboxes are started one notebook ahead, and notebooks go
+on running while the judge starts (see ``classroom/batch.py``).  Defaults to
+the first notebook of
 ``solutions/``, else the test fixture.
 """
 
@@ -20,6 +23,7 @@ from __future__ import annotations
 
 import argparse
 import os
+import resource
 import shutil
 import subprocess
 import sys
@@ -118,10 +122,13 @@ def main() -> int:
             best = min(best, seconds)
             print(f"{f'articlekit grade --jobs {jobs}':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}"
                   f"   (points awarded: {points:g})")
+        me, kids = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
         seconds, rc = bench_nbgrader(source, subs, tmp / "course")
         note = "" if rc == 0 else "   (nbgrader exited with an error)"
         print(f"{'nbgrader autograde':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}{note}")
-        print(f"articlekit (faster run) is {seconds / best:.2f}x nbgrader autograde")
+        print(f"articlekit (faster run) is {seconds / best:.2f}x nbgrader autograde   (target ≥ 4x)")
+        print(f"peak memory (max RSS): the grader's process {me:.0f} MiB; its largest child "
+              f"(the judge, with spaCy's model, or a sandbox) {kids:.0f} MiB")
     return 0
 
 

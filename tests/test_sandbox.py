@@ -189,23 +189,25 @@ def test_every_process_dies_with_the_sandbox():
     assert alive == []
 
 
-def _sandbox_pids() -> set[int]:
-    """Host PIDs of every process whose command line names the executor."""
-    found = set()
+def _alive_with(token: str) -> list[str]:
+    """PIDs of the processes whose command line holds ``token``."""
+    alive = []
     for pid in filter(str.isdigit, os.listdir("/proc")):
         try:
-            if b"articlekit.classroom.execute" in Path(f"/proc/{pid}/cmdline").read_bytes():
-                found.add(int(pid))
+            if token.encode() in Path(f"/proc/{pid}/cmdline").read_bytes():
+                alive.append(pid)
         except OSError:
             continue
-    return found
+    return alive
 
 
 def test_a_sandbox_started_ahead_runs_one_notebook_then_is_gone():
-    before = _sandbox_pids()
+    token = f"ak-ahead-{uuid.uuid4().hex}"
     started = sandbox.Started(FAST)
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
-        "import os, sys\nanswer = [os.getcwd(), sorted(os.listdir('.')), 'pandas' in sys.modules]"),
+        "import os, sys, subprocess\n"
+        f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)', {token!r}])\n"
+        "answer = [os.getcwd(), sorted(os.listdir('.')), 'pandas' in sys.modules]"),
         nbformat.v4.new_code_cell(f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")])
     execution = started.run(nb, name="first.ipynb", record_cells={1})
     # its own fresh folder holds only this notebook; the kernel was warmed before it came
@@ -213,15 +215,14 @@ def test_a_sandbox_started_ahead_runs_one_notebook_then_is_gone():
     assert (cwd, [f for f in files if not f.startswith(".")], warmed) == (sandbox.WORKDIR, ["first.ipynb"], True)
     with pytest.raises(RuntimeError, match="one notebook"):
         started.run(nb, name="second.ipynb", record_cells={1})
-    assert _sandbox_pids() <= before
+    assert started.proc.poll() is not None and _alive_with(token) == []
 
 
 def test_a_sandbox_started_ahead_and_never_used_leaves_nothing():
-    before = _sandbox_pids()
     with sandbox.Started(FAST) as started:
         assert started.proc is not None and started.proc.poll() is None
-    assert started.proc.poll() is not None
-    assert _sandbox_pids() <= before
+    # bwrap was killed and reaped: every process of its namespace died with it (--die-with-parent)
+    assert started.proc.poll() is not None and not Path(f"/proc/{started.proc.pid}").exists()
 
 
 def test_the_time_limit_counts_from_the_notebook_not_from_the_start_ahead():

@@ -11,7 +11,13 @@ before any learner code runs:
   which the grader runs itself, over the values the learner's kernel
   recorded, so that nothing run in that kernel can switch them off;
 * the source and the learner's version (stubs) as notebook JSON, for
-  :mod:`.restore`.
+  :mod:`.restore`;
+* the teacher's summative tests (:func:`teacher_tests_path`): a Python
+  module beside the source folder, ``teacher/tests/NN-slug.py``, whose
+  function ``test_<grade_id>`` (dashes as underscores) the grader calls
+  with the answers recorded for that check cell and its own article.  It is
+  never in ``exercises/``, in the package or in a sandbox: reading the
+  learner's kit tells nothing of it.
 
 Examples
 --------
@@ -23,7 +29,7 @@ from __future__ import annotations
 
 import ast
 import builtins
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
@@ -41,6 +47,8 @@ __all__ = [
     "load_assignment",
     "nbgrader_meta",
     "split_hidden",
+    "teacher_test_name",
+    "teacher_tests_path",
 ]
 
 BEGIN_HIDDEN = "### BEGIN HIDDEN TESTS"
@@ -75,6 +83,8 @@ class CheckCell:
     call_kwargs: tuple[tuple[tuple[str, Any], ...], ...] = ()
     hidden: str = ""
     hidden_inputs: tuple[str, ...] = ()
+    #: the teacher's summative test for this cell (a function of the teacher-only module), or ""
+    teacher_test: str = ""
 
 
 @dataclass(frozen=True)
@@ -88,6 +98,9 @@ class Assignment:
     checks: tuple[CheckCell, ...]
     #: the edition's language (``metadata.articlekit.lang``): feedback is written in it
     lang: str = "en"
+    #: the teacher-only module of summative tests (its source and where it was read), or ""
+    teacher_tests: str = ""
+    teacher_tests_file: str = ""
 
     @property
     def max_points(self) -> float:
@@ -201,6 +214,46 @@ def _hidden_tests(source: str) -> str:
     return "" if inert else ast.unparse(tree)
 
 
+def teacher_test_name(grade_id: str) -> str:
+    """The name of the teacher's summative test of a check cell.
+
+    >>> teacher_test_name("q-kandel-moles")
+    'test_q_kandel_moles'
+    """
+    return "test_" + "".join(c if c.isalnum() else "_" for c in grade_id)
+
+
+def teacher_tests_path(source: Path | str) -> Path | None:
+    """The teacher-only module of summative tests of a source notebook, or ``None``.
+
+    For ``solutions/01-reading.ipynb`` (and its French edition
+    ``01-reading.fr.ipynb``: the answers are the same) it is
+    ``teacher/tests/01-reading.py`` beside the source folder.
+    """
+    source = Path(source)
+    path = source.resolve().parent.parent / "teacher" / "tests" / f"{source.stem.split('.')[0]}.py"
+    return path if path.is_file() else None
+
+
+def _teacher_tests(source: Path, grade_ids: set[str]) -> tuple[str, str, set[str]]:
+    """``(module source, file, test names)``; a module that cannot be used is one clear error."""
+    path = teacher_tests_path(source)
+    if path is None:
+        return "", "", set()
+    try:
+        text = path.read_text(encoding="utf-8")
+        tree = ast.parse(text, filename=str(path))
+    except (OSError, UnicodeDecodeError, SyntaxError, ValueError) as exc:
+        raise ValueError(f"{path}: the teacher's tests cannot be read ({type(exc).__name__}: {exc})") from None
+    names = {node.name for node in tree.body if isinstance(node, ast.FunctionDef) and node.name.startswith("test_")}
+    known = {teacher_test_name(g): g for g in grade_ids}
+    unknown = sorted(names - set(known))
+    if unknown:
+        raise ValueError(f"{path}: {', '.join(unknown)} tests no check cell of {source.name} "
+                         f"(a test is named test_<grade_id>, e.g. {sorted(known)[0] if known else 'test_q_1'})")
+    return text, str(path), names
+
+
 def load_assignment(path: Path | str) -> Assignment:
     """Read a source (solution) notebook into an :class:`Assignment`."""
     import nbformat
@@ -222,6 +275,9 @@ def load_assignment(path: Path | str) -> Assignment:
             calls=tuple(c.name for c in calls), call_kwargs=tuple(c.kwargs for c in calls),
             hidden=hidden, hidden_inputs=hidden_names(hidden) if hidden else (),
         ))
+    tests, tests_file, names = _teacher_tests(path, {c.grade_id for c in checks})
+    checks = [replace(c, teacher_test=teacher_test_name(c.grade_id)) if teacher_test_name(c.grade_id) in names
+              else c for c in checks]
     lang = nb.metadata.get("articlekit", {}).get("lang", "en")
     return Assignment(path.stem, lesson_slug(nb, path.stem), nbformat.writes(nb), nbformat.writes(stubs),
-                      tuple(checks), lang if lang in LANGUAGES else "en")
+                      tuple(checks), lang if lang in LANGUAGES else "en", tests, tests_file)

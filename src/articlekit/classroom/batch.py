@@ -412,7 +412,9 @@ def judge_submission(ran: Ran, judge: JudgeWorker, limits: Limits = Limits()) ->
         index = ran.check_index[check.grade_id]
         try:
             status, hint = judge_exercise(check, assignment.lesson, execution, index, judge,
-                                          limits.check_timeout, lang=assignment.lang)
+                                          limits.check_timeout, lang=assignment.lang,
+                                          teacher_tests=assignment.teacher_tests,
+                                          teacher_file=assignment.teacher_tests_file)
         except Exception as exc:  # noqa: BLE001 - a broken check must not stop the run
             status, hint = "error", f"The grader could not run this check ({type(exc).__name__})."
         grades.append(ExerciseGrade(check.grade_id, check.points if status == "passed" else 0.0,

@@ -215,7 +215,7 @@ def run_check(args: argparse.Namespace) -> int:
                 return 2
         try:
             assignment = load_assignment(source)
-        except (ExerciseError, OSError) as error:
+        except (ExerciseError, OSError, ValueError) as error:  # ValueError: the teacher's tests module
             print(f"articlekit check: {_one_line(error)}", file=sys.stderr)
             return 2
         if not assignment.checks:

@@ -47,6 +47,8 @@ HIDDEN_HINT = ("Your answer passed the visible check but not the teacher's furth
                "does it hold for every case the question describes?")
 _BROKEN_HINT = ("The grader's check stopped on a bug in articlekit, not on your answer: "
                 "tell your teacher (this exercise was not judged).")
+_TEACHER_BROKEN_HINT = ("The teacher's test of this exercise could not run (a bug in teacher/tests/): "
+                        "tell your teacher (this exercise was not judged).")
 _TIMEOUT_HINT = "The grader's check of this answer ran past its time limit: is the answer much larger than asked?"
 _UNREADABLE = ("The grader could not read your answer: is it plain data "
                "(text, numbers, lists, sets, dates, a table) of a reasonable size?")
@@ -218,8 +220,15 @@ def _valid_record(record: Any, grade_id: str) -> bool:
 
 
 def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker: JudgeWorker,
-                   timeout: float, *, lang: str = "en") -> tuple[str, str]:
-    """``(status, hint)`` for one check cell, decided by the grader's own checks (hints in ``lang``)."""
+                   timeout: float, *, lang: str = "en", teacher_tests: str = "",
+                   teacher_file: str = "") -> tuple[str, str]:
+    """``(status, hint)`` for one check cell, decided by the grader's own checks (hints in ``lang``).
+
+    Passed means: every visible check passed on the recorded answers, the
+    cell's hidden tests passed on the recorded values, and the teacher's
+    summative test ``check.teacher_test`` of the module ``teacher_tests``
+    (source text, read from ``teacher_file``) passed on the same answers.
+    """
     if index not in execution.ran:
         return "not-run", "This cell did not run (see the notebook's status)."
     if index in execution.timeouts:
@@ -227,6 +236,7 @@ def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker:
     records = [r for r in execution.records.get(index, []) if _valid_record(r, check.grade_id)]
     answers = [r for r in records if r.get("kind", "check") == "check"]
     verdicts = []
+    raw_answers: list = []
     for name, kwargs in zip(check.calls, check.call_kwargs or ((),) * len(check.calls)):
         record = next((r for r in answers if r.get("name") == name), None)
         if record is None:
@@ -236,6 +246,7 @@ def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker:
         answers.remove(record)
         task: dict[str, Any] = {"kind": "check", "lesson": lesson, "name": name, "kwargs": dict(kwargs),
                                 "lang": lang}
+        raw_answers.append(record.get("answer"))
         if isinstance(record.get("answer"), str):
             task["answer"] = record["answer"]
         else:
@@ -267,6 +278,17 @@ def judge_exercise(check: CheckCell, lesson: str, execution, index: int, worker:
             return "check-timeout", _TIMEOUT_HINT
         if reply.get("status") != "passed":
             return ("hidden-tests", HIDDEN_HINT) if verdicts else ("failed", HIDDEN_HINT)
+    if check.teacher_test and teacher_tests:
+        if not raw_answers or not all(isinstance(a, str) for a in raw_answers):
+            return "hidden-tests", HIDDEN_HINT
+        reply = worker.run({"kind": "teacher", "lesson": lesson, "source": teacher_tests, "file": teacher_file,
+                            "function": check.teacher_test, "answers": raw_answers}, timeout)
+        if reply.get("status") == "timeout":
+            return "check-timeout", _TIMEOUT_HINT
+        if reply.get("status") == "broken":
+            return "error", _TEACHER_BROKEN_HINT
+        if reply.get("status") != "passed":
+            return "hidden-tests", HIDDEN_HINT
     notes = [r.get("note") for r in verdicts if isinstance(r.get("note"), str) and r.get("note")]
     return "passed", "\n".join(notes)
 
@@ -293,6 +315,8 @@ def _answer(task: dict, state: dict) -> dict:
         except Exception:  # noqa: BLE001 - a failed assert or any error fails the tests
             return {"status": "failed"}
         return {"status": "passed"}
+    if task.get("kind") == "teacher":
+        return _teacher_test(task, state)
     module = checks.lesson_module(task["lesson"])
     name = task["name"]
     function = getattr(module, name, None)
@@ -324,6 +348,44 @@ def _answer(task: dict, state: dict) -> dict:
         return {"status": "passed", "hint": "", "note": "\n".join(render(h, lang) for h in result.hints)[:4000]}
     return {"status": result.status,
             "hint": render(result.hint(1), lang)[:500] if result.status == "failed" else ""}
+
+
+def _teacher_test(task: dict, state: dict) -> dict:
+    """Run one function of the teacher's module on the decoded answers (an error in the module is ``broken``)."""
+    import hashlib
+    import inspect
+
+    from . import answers
+
+    source = str(task.get("source", ""))
+    modules = state.setdefault("teacher_modules", {})
+    digest = hashlib.sha256(source.encode("utf-8")).hexdigest()
+    if digest not in modules:
+        namespace = {"__name__": "teacher_tests", "__file__": str(task.get("file", ""))}
+        try:
+            exec(compile(source, str(task.get("file") or "<teacher tests>"), "exec"), namespace)  # the teacher's code
+        except Exception:  # noqa: BLE001 - the module is the teacher's: say so, never blame the learner
+            return {"status": "broken"}
+        modules[digest] = namespace
+    function = modules[digest].get(str(task.get("function", "")))
+    if not callable(function):
+        return {"status": "broken"}
+    try:
+        values = [answers.decode(text) for text in task.get("answers", [])]
+    except answers.NotPlainData:
+        return {"status": "failed"}
+    try:
+        params = inspect.signature(function).parameters
+    except (TypeError, ValueError):
+        params = {}
+    extra = {"article": state["article"]} if "article" in params else {}
+    try:
+        function(*values, **extra)
+    except AssertionError:
+        return {"status": "failed"}
+    except Exception:  # noqa: BLE001 - an answer that makes the test raise does not pass it
+        return {"status": "failed"}
+    return {"status": "passed"}
 
 
 def main() -> int:

@@ -1,0 +1,58 @@
+"""nbgrader accepts the kit's sources: ``generate_assignment`` releases them, and its validator
+passes each solution and fails each exercise at every check cell.
+
+(Apart from ``test_classroom.py`` so that the two run side by side: each starts kernels for
+every solution of both editions.)
+"""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import nbformat
+import pytest
+
+from articlekit.classroom import generate as gen
+
+ROOT = Path(__file__).resolve().parents[1]
+FIX_SOLUTIONS = ROOT / "tests" / "fixtures" / "classroom" / "solutions"
+SOLUTIONS = ROOT / "solutions"
+BIN = Path(sys.executable).parent
+REAL_SOLUTIONS = sorted(SOLUTIONS.glob("*.ipynb"))
+ALL_SOURCES = [FIX_SOLUTIONS / "90-fixture.ipynb", *REAL_SOLUTIONS]
+
+
+# --------------------------------------------------------------------------- nbgrader accepts the sources
+SOURCES = [pytest.param(p, id=p.name) for p in ALL_SOURCES]
+
+
+def test_nbgrader_generate_assignment_accepts_every_solution(tmp_path):
+    sources = [p.values[0] for p in SOURCES]
+    course = tmp_path / "course"
+    (course / "source" / "ps1").mkdir(parents=True)
+    for solution in sources:  # one nbgrader run for all: it takes seconds to start
+        shutil.copy(solution, course / "source" / "ps1" / solution.name)
+    done = subprocess.run(
+        [str(BIN / "nbgrader"), "generate_assignment", "ps1", "--no-db", "--force",
+         f"--CourseDirectory.root={course}"],
+        cwd=course, capture_output=True, text=True, timeout=600)
+    assert done.returncode == 0, done.stderr[-2000:]
+    for solution in sources:
+        assert (course / "release" / "ps1" / solution.name).exists(), done.stderr[-2000:]
+
+
+@pytest.mark.parametrize("solution", SOURCES)
+def test_validator_passes_solution_and_fails_each_exercise_cell(solution, tmp_path):
+    from nbgrader.validator import Validator
+
+    exercise = tmp_path / solution.name
+    exercise.write_bytes(gen.notebook_bytes(gen.exercise_notebook(gen.read_notebook(solution), name=solution.name)))
+    validator = Validator()
+    assert validator.validate(str(solution)) == {}
+    failures = validator.validate(str(exercise)).get("failed", [])
+    sources = nbformat.read(solution, as_version=4)
+    graded = [c for c in sources.cells if gen.is_check_cell(c)]
+    assert len(failures) == len(graded)
