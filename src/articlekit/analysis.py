@@ -76,6 +76,7 @@ __all__ = [
     "find_stored",
     "installed_versions",
     "main",
+    "parse",
     "restore_doc",
     "stored_path",
     "text_sha256",
@@ -297,12 +298,12 @@ def _blank_vocab() -> "spacy.vocab.Vocab":
     return spacy.blank("fr").vocab
 
 
-def restore_doc(docbin: bytes) -> "spacy.tokens.Doc":
+def restore_doc(docbin: bytes, *, vocab: "spacy.vocab.Vocab | None" = None) -> "spacy.tokens.Doc":
     """Rebuild a spaCy ``Doc`` from ``DocBin`` bytes, without loading the model.
 
-    The ``Doc`` comes back into a blank French vocabulary with every
-    annotation the model made: lemmas, parts of speech, morphology,
-    dependencies, entities, sentences.
+    The ``Doc`` comes back into a blank French vocabulary (or ``vocab``)
+    with every annotation the model made: lemmas, parts of speech,
+    morphology, dependencies, entities, sentences.
 
     Examples
     --------
@@ -315,8 +316,30 @@ def restore_doc(docbin: bytes) -> "spacy.tokens.Doc":
     """
     from spacy.tokens import DocBin
 
-    (doc,) = DocBin().from_bytes(docbin).get_docs(_blank_vocab())
+    (doc,) = DocBin().from_bytes(docbin).get_docs(vocab if vocab is not None else _blank_vocab())
     return doc
+
+
+def parse(text: str) -> "spacy.tokens.Doc":
+    """spaCy's parse of ``text`` for the kit's own rules: the stored, cached or fresh analysis.
+
+    The ``Doc`` has the model's annotations (parts of speech, dependencies,
+    entities) in a plain vocabulary, without French lexical attributes
+    (``is_stop``, ``like_num``): the kit's rules read only the former, and
+    a blank French vocabulary costs seconds to build (spaCy compiles its
+    French tokenizer exceptions).  Use ``article.doc`` for a full ``Doc``.
+
+    Examples
+    --------
+    >>> import articlekit as ak
+    >>> from articlekit.analysis import parse
+    >>> article = ak.load_article()
+    >>> parse(article.text).ents[0].label_
+    'ORG'
+    """
+    from spacy.vocab import Vocab
+
+    return restore_doc(analyse(text).docbin, vocab=Vocab())
 
 
 def _docbin_bytes(doc: "spacy.tokens.Doc") -> bytes:

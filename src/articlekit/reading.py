@@ -97,7 +97,9 @@ def kwic(article: Any, word: str, width: int = 40, *, by: str = "lemma") -> tupl
         The word to look for.  With ``by="lemma"`` every form of the same
         lemma is found (« coopérer » finds *coopérer*; « terroriste »
         finds *Terroristes*); with ``by="form"`` only that exact form
-        (case-insensitive).
+        (case-insensitive).  The lemma is the one the article's analysis
+        gives the word where it occurs; spaCy's model is loaded only for
+        a word the article does not contain.
     width : int, optional
         Characters of context on each side (default 40).  A paragraph
         break shows as ``¶``.
@@ -125,8 +127,10 @@ def kwic(article: Any, word: str, width: int = 40, *, by: str = "lemma") -> tupl
     key = word.strip().casefold()
     text = article.text
     if by == "lemma":
-        # The lemma of the query itself, so that « soutenue » also finds « soutenir ».
-        lemmas = {key} | {t.lemma_.casefold() for t in _analyse(word.strip()) if not t.is_punct}
+        # The lemma of the query itself, so that « soutenue » also finds « soutenir »: read in the
+        # article where the word occurs (in context, and with no model to load), else from the model.
+        found = {t.lemma.casefold() for t in article.tokens if t.text.casefold() == key}
+        lemmas = {key} | (found or {t.lemma_.casefold() for t in _analyse(word.strip()) if not t.is_punct})
         hits = [t for t in article.tokens if t.lemma.casefold() in lemmas or t.text.casefold() == key]
     else:
         hits = [t for t in article.tokens if t.text.casefold() == key]

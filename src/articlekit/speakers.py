@@ -446,7 +446,8 @@ class Speakers:
     sentences : list of (int, int), optional
         Sentence offsets (default: the kit's splitter, paragraph by paragraph).
     doc : spacy.tokens.Doc, optional
-        spaCy's parse of ``text`` (default: parsed here with the kit's model).
+        spaCy's parse of ``text`` (default: :func:`articlekit.analysis.parse`, the stored or
+        cached analysis, else the kit's model).
         Used for places (``LOC`` entities) and for the subject of a sentence.
     """
 
@@ -456,9 +457,9 @@ class Speakers:
         self.text = text
         self.sentences = sentences if sentences is not None else _paragraph_sentences(text)
         if doc is None and text.strip():
-            from .nlp import nlp
+            from .analysis import parse
 
-            doc = nlp()(text)
+            doc = parse(text)  # the seed's stored analysis, or the model's (cached)
         self.doc = doc
         self._loc = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "LOC"] if doc is not None else []
         self._quoted: list[tuple[int, int]] = []
