@@ -18,8 +18,10 @@ one ``bwrap`` sandbox (Debian's ``bubblewrap``, the sandbox Flatpak uses):
   limits on memory, processes, file size and CPU time (set by the executor
   before it starts the kernel).
 
-The grader writes the task to the executor's standard input and reads back
-only its result channel (one JSON line per cell, with a size cap); a
+The grader writes the task to the executor's standard input -- the limits
+as soon as the sandbox starts (:class:`Started`: it boots while another
+submission runs), the notebook when its turn comes -- and reads back only
+its result channel (one JSON line per cell, with a size cap); a
 sandbox that dies or overruns is killed and is that one submission's status
 ``sandbox-died``.
 
