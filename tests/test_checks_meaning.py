@@ -30,6 +30,10 @@ RIGHT = [
     "Pour collaborer davantage contre le djihadisme au Sahel.",                   # words the small lexicon lacks
     "Ils veulent coopérer car le terrorisme menace les deux pays.",
     "Les deux pays souhaitent approfondir leur partenariat en matière de défense et de sécurité.",
+    # a supporting verb whose doer is a threat, or is fought: the learner does not side with it
+    "Ils veulent coopérer pour lutter contre les trafics qui financent les groupes armés.",
+    "Les deux pays veulent unir leurs forces contre les réseaux qui soutiennent les terroristes.",
+    "Ils renforcent leur coopération pour combattre ceux qui financent le terrorisme.",
 ]
 
 WRONG = [
@@ -52,6 +56,11 @@ WRONG = [
     ("Le Mali veut rompre sa coopération militaire avec le Sénégal.", "or that they do not"),
     ("La coopération militaire est abandonnée car le terrorisme a été vaincu.", "or that they do not"),
     ("Ils veulent coopérer pour financer les groupes armés.", "against the threat"),
+    # …but support stays support when the doer is on the learner's side, or is not fought
+    ("Les deux pays veulent coopérer pour aider les réseaux qui soutiennent les terroristes.", "against the threat"),
+    ("Ils veulent coopérer mais ne combattent pas les réseaux qui financent les djihadistes.", "against the threat"),
+    ("Ils veulent coopérer avec les ministres qui soutiennent les groupes armés.", "against the threat"),
+    ("Le Sénégal, qui finance les djihadistes, veut coopérer avec le Mali.", "against the threat"),
 ]
 
 

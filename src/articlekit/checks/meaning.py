@@ -288,6 +288,43 @@ def _cooperation_stance(token, lex: Lexicon) -> tuple[bool, str]:
     return not negative, why
 
 
+_RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+
+
+def _doer(verb):
+    """Who does ``verb``: its subject; for « qui », the noun it stands for.
+
+    That noun is the last one before « qui » (« les réseaux qui soutiennent »): read in the word
+    order, because the small model often hangs the relative clause on another noun.
+    """
+    subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
+    if subject is not None and _fold(subject.text) in _RELATIVE:
+        before = [t for t in subject.doc[:subject.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
+        return before[-1] if before else None
+    return subject
+
+
+def _support_by_others(verb, lex: Lexicon) -> str:
+    """Why a supporting verb (« financer », « soutenir ») is not the writer siding with its object.
+
+    ``"threat"``: a threat does it (« les trafics qui financent les groupes armés »);
+    ``"opposed"``: whoever does it is fought (« combattre les réseaux qui soutiennent les
+    terroristes »); ``""``: nothing says so, the support is stated.
+    """
+    doer = _doer(verb)
+    if doer is None:
+        return ""
+    lemmas, _ = lex.concept("threat")
+    if _key(doer)[0] in lemmas or _key(doer)[1] in lemmas:
+        return "threat"
+    if doer.i < verb.i and any(c.dep_.startswith("nsubj") and _fold(c.text) in _RELATIVE for c in verb.children):
+        if any(_fold(c.text) in lex.against_marks for c in doer.children):
+            return "opposed"
+        if any(_key(a)[0] in lex.opposing_verbs or _key(a)[0] in ("lutte", "combat", "guerre") for a in _chain(doer)):
+            return "opposed"
+    return ""
+
+
 def _threat_stance(token, lex: Lexicon) -> tuple[bool, str]:
     children = [_fold(c.text) for c in token.children]
     against = any(c in lex.against_marks for c in children) or _fold(token.text).startswith(("anti", "contre"))
@@ -311,7 +348,9 @@ def _threat_stance(token, lex: Lexicon) -> tuple[bool, str]:
             kind, predicate = "opposing", a
         elif not against and (lemma in lex.siding_verbs and "pour" not in children
                               or lemma in lex.partner_verbs and partnered):
-            kind, predicate = "siding", a
+            others = _support_by_others(a, lex) if lemma in lex.siding_verbs else ""
+            # supported by a threat: a fact about the threat; by someone who is fought: fought too
+            kind, predicate = {"threat": "neutral", "opposed": "opposing"}.get(others, "siding"), a
         elif token.dep_.startswith("nsubj") and lemma in lex.gone_verbs:
             kind, predicate = "gone", a
         elif token.dep_.startswith("nsubj") and lemma in lex.present_verbs:
