@@ -289,6 +289,12 @@ def _cooperation_stance(token, lex: Lexicon) -> tuple[bool, str]:
 
 
 _RELATIVE = frozenset({"qui", "lequel", "laquelle", "lesquels", "lesquelles"})
+#: Nouns that oppose what they govern, like the opposing verbs (« la lutte contre… »).
+_OPPOSING_NOUNS = frozenset({"lutte", "combat", "guerre"})
+
+
+def _opposes(lemma: str, lex: Lexicon) -> bool:
+    return lemma in lex.opposing_verbs or lemma in _OPPOSING_NOUNS
 
 
 def _doer(verb):
@@ -299,8 +305,7 @@ def _doer(verb):
     """
     subject = next((c for c in verb.children if c.dep_.startswith("nsubj")), None)
     if subject is not None and _fold(subject.text) in _RELATIVE:
-        before = [t for t in subject.doc[:subject.i] if t.pos_ in ("NOUN", "PROPN", "PRON")]
-        return before[-1] if before else None
+        return next((t for t in reversed(subject.doc[:subject.i]) if t.pos_ in ("NOUN", "PROPN", "PRON")), None)
     return subject
 
 
@@ -320,7 +325,7 @@ def _support_by_others(verb, lex: Lexicon) -> str:
     if doer.i < verb.i and any(c.dep_.startswith("nsubj") and _fold(c.text) in _RELATIVE for c in verb.children):
         if any(_fold(c.text) in lex.against_marks for c in doer.children):
             return "opposed"
-        if any(_key(a)[0] in lex.opposing_verbs or _key(a)[0] in ("lutte", "combat", "guerre") for a in _chain(doer)):
+        if any(_opposes(_key(a)[0], lex) for a in _chain(doer)):
             return "opposed"
     return ""
 
@@ -344,7 +349,7 @@ def _threat_stance(token, lex: Lexicon) -> tuple[bool, str]:
         if kind:
             continue
         lemma, _ = _key(a)
-        if lemma in lex.opposing_verbs or lemma in lex.denying_verbs or lemma in ("lutte", "combat", "guerre"):
+        if _opposes(lemma, lex) or lemma in lex.denying_verbs:
             kind, predicate = "opposing", a
         elif not against and (lemma in lex.siding_verbs and "pour" not in children
                               or lemma in lex.partner_verbs and partnered):

@@ -446,9 +446,8 @@ class _Ahead:
         self._lock = threading.Lock()
         self._waiting: deque[Started] = deque()
         self._left = count
-        with self._lock:
-            for _ in range(min(ahead, count)):
-                self._start()
+        for _ in range(min(ahead, count)):
+            self._start()
 
     def _start(self) -> None:
         self._left -= 1

@@ -34,7 +34,6 @@ import signal
 import struct
 import subprocess
 import sys
-import threading
 import time
 from typing import Any
 
@@ -116,14 +115,9 @@ class JudgeWorker:
         self._proc: subprocess.Popen | None = None
         self._ready = False
         self.restarts = 0
-        self._lock = threading.RLock()  # grading threads share a worker: one task at a time
 
     def start(self) -> None:
         """Start the process now (it also starts on first use)."""
-        with self._lock:
-            self._start()
-
-    def _start(self) -> None:
         if self._proc is not None and self._proc.poll() is None:
             return
         self._proc = subprocess.Popen([sys.executable, "-I", "-m", "articlekit.classroom.judge"],
@@ -142,8 +136,7 @@ class JudgeWorker:
 
     def close(self) -> None:
         """Stop the process."""
-        with self._lock:
-            proc, self._proc = self._proc, None
+        proc, self._proc = self._proc, None
         if proc is None:
             return
         try:
@@ -177,12 +170,8 @@ class JudgeWorker:
     def run(self, task: dict, timeout: float) -> dict:
         """The worker's reply to ``task``; ``{"status": "timeout"}`` when it ran past ``timeout``.
 
-        Safe to call from several threads: tasks are answered one at a time.
+        One task at a time: a batch gives each judging thread a worker of its own.
         """
-        with self._lock:
-            return self._run(task, timeout)
-
-    def _run(self, task: dict, timeout: float) -> dict:
         for attempt in (1, 2):
             self.start()
             proc = self._proc
