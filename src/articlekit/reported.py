@@ -340,9 +340,9 @@ def reporting_verbs() -> frozenset:
 
 
 def _candidates(token) -> list[str]:
-    from .checks.meaning import _vocabularies
+    from .french import lemma_table
 
-    table = _vocabularies()[0]
+    table = lemma_table()
     out = [token.lemma_.lower()]
     looked = table.get(token.text.lower().replace("’", "'"))
     out += list(looked) if isinstance(looked, list) else ([looked] if looked else [])
@@ -636,13 +636,14 @@ def _subject_before(doc, i: int) -> str:
 
 
 def _content(doc) -> list[str]:
-    from spacy.lang.fr.stop_words import STOP_WORDS
+    from .french import stop_words
 
+    stops = stop_words()
     out = []
     for t in doc:
         lemma = _fold(t.lemma_)
         if (t.pos_ in ("NOUN", "PROPN", "ADJ", "VERB", "NUM") and lemma not in _AUXILIARIES
-                and _fold(t.text) not in STOP_WORDS and len(t.text) >= 3):
+                and _fold(t.text) not in stops and len(t.text) >= 3):
             out.append(t)
     return out
 

@@ -87,9 +87,9 @@ def _sentences(source: Any) -> tuple[str, ...]:
 
 def _default_stop_words() -> frozenset[str]:
     # spaCy's French list, the one article.tokens' is_stop flag uses
-    from spacy.lang.fr.stop_words import STOP_WORDS
+    from .french import stop_words
 
-    return frozenset(STOP_WORDS)
+    return stop_words()
 
 
 def content_terms(source: "Article | Sequence[str]", *,

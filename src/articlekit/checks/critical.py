@@ -252,9 +252,9 @@ def _evaluative_form(word: str, entry: str) -> bool:
 
 @lru_cache(maxsize=1)
 def _stop_words() -> frozenset:
-    from spacy.lang.fr.stop_words import STOP_WORDS
+    from ..french import stop_words
 
-    return frozenset(w for s in STOP_WORDS for w in _fwords(s))
+    return frozenset(w for s in stop_words() for w in _fwords(s))
 
 
 def _as_share(value: Any) -> float | None:

@@ -113,18 +113,16 @@ def lexicon() -> Lexicon:
 @lru_cache(maxsize=1)
 def _vocabularies() -> tuple[Any, frozenset, frozenset]:
     from spacy.lang.en.stop_words import STOP_WORDS as EN
-    from spacy.lang.fr.stop_words import STOP_WORDS as FR
 
-    from ..nlp import nlp
+    from ..french import lemma_table, lemmas, stop_words
 
-    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    # the table maps inflected forms to lemmas: its values are the French words that are their own lemma
-    lemmas = (w for forms in table.values() for w in (forms if isinstance(forms, list) else [forms]))
+    table = lemma_table()
+    FR = stop_words()
     # folded (no accents): a learner who types « cooperer » without accents still writes French
     # the synonym table is French by definition: its words count even where the small lexicon lacks them
     lex = lexicon()
     table_words = [w for _, lemmas_, phrases in lex.concepts for w in (*lemmas_, *(x for p in phrases for x in p))]
-    french = frozenset(_fold(w) for w in (*lemmas, *FR, *table_words, *_COMMON))
+    french = frozenset(_fold(w) for w in (*lemmas(), *FR, *table_words, *_COMMON))
     return table, french, frozenset(EN) - frozenset(FR)
 
 
@@ -400,10 +398,10 @@ def _done(predicate, lex: Lexicon) -> bool:
 @lru_cache(maxsize=16)
 def _parse(text: str):
     """The parse of an answer, made once: a résumé is read for each kind of fact, a sentence once per check."""
-    from ..nlp import nlp
+    from ..analysis import parse
 
     # the model splits « n’ » and « l’ » right only with a straight apostrophe (same length: offsets hold)
-    return nlp()(text.replace("’", "'"))
+    return parse(text.replace("’", "'"))
 
 
 def read(text: str, concepts: tuple[str, ...] = ("cooperation", "threat")) -> Reading:

@@ -1439,11 +1439,11 @@ _MODEL_COPY = 10
 
 def _reporting_verbs(text: str) -> list[str]:
     """The verbs of ``text`` that introduce reported speech (as written), or « selon », « d'après »."""
-    from ..nlp import nlp
+    from ..analysis import parse
     from ..words import folded
 
     outside = _QUOTED_PIECE.sub(" ", text)
-    doc = nlp()(outside.replace("’", "'"))
+    doc = parse(outside.replace("’", "'"))
     found = []
     for t in doc:
         if t.pos_ not in ("VERB", "AUX"):

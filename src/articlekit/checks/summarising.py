@@ -812,21 +812,19 @@ def paragraph_ideas(answer, *, article) -> Result:
 # ==========================================================================
 @lru_cache(maxsize=1)
 def _french_words() -> frozenset:
-    """French words: every form and lemma of spaCy's French lemma table, folded (no accents)."""
-    from ..nlp import nlp
+    """French words: every lemma of the model's French lemma table, folded (no accents).
 
-    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-    words = set()
-    for form, lemmas in table.items():
-        words.add(_fold(form))
-        words.update(_fold(x) for x in (lemmas if isinstance(lemmas, list) else [lemmas]))
-    return frozenset(words)
+    Only the lemmas: the table is keyed by the hash of each form, so its forms cannot be listed.
+    """
+    from ..french import lemmas
+
+    return frozenset(_fold(w) for w in lemmas())
 
 
 def _lemmas_of(word: str) -> tuple[str, ...]:
-    from ..nlp import nlp
+    from ..french import lemma_table
 
-    table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
+    table = lemma_table()
     found = table.get(word.lower())
     if found is None:
         return ()
@@ -896,8 +894,14 @@ def _is_agent(head: str, verb: str) -> bool:
 
 
 def _is_french_group(head: str) -> bool:
+    """True when each word of a (folded) noun group is a French lemma, or a noun's plural (-s, -x, -aux)."""
     words = _french_words()
-    return all(w in words or w in ("en", "oeuvre") for w in head.split())
+
+    def french(word: str) -> bool:
+        return (word in words or word in ("en", "oeuvre") or (word[-1:] in ("s", "x") and word[:-1] in words)
+                or (word.endswith("aux") and word[:-3] + "al" in words))
+
+    return all(french(w) for w in head.split())
 
 
 #: The kinds of wrong noun the key names, each with its own question (:func:`_noun_hint`).
