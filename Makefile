@@ -52,8 +52,14 @@ lab: $(STAMP)
 	  --ServerApp.port_retries=0 --IdentityProvider.token=$$token --ServerApp.root_dir="$(CURDIR)" \
 	  notebooks/00-start-here$(EDITION).ipynb
 
+# One analysis cache for every stage of a run, made fresh each time: a text the model analysed in one
+# kernel or test worker (a solution's answer, in both editions) is read back in the others.
+TEST_CACHE := $(CURDIR)/build/analysis-cache
+
 test: $(STAMP)
-	$(MAKE) --no-print-directory sources-check unit notebooks-check exercises-check browser
+	rm -rf $(TEST_CACHE)
+	ARTICLEKIT_CACHE_DIR=$(TEST_CACHE) \
+	  $(MAKE) --no-print-directory sources-check unit notebooks-check exercises-check browser
 
 # Each lesson's MyST source (.md) and its notebook (.ipynb) hold the same cells, and each
 # French notebook is what its English source and its catalogue build (no drift).

@@ -1,5 +1,8 @@
 """Fixtures shared by the unit tests."""
 
+import os
+from pathlib import Path
+
 import pytest
 
 import articlekit as ak
@@ -7,12 +10,23 @@ import articlekit as ak
 
 @pytest.fixture(scope="session", autouse=True)
 def analysis_cache(tmp_path_factory):
-    """Analyses of texts other than the seed are cached in a temporary folder, never in the home folder.
+    """Analyses of texts other than the seed are cached in a test folder, never in the home folder.
 
-    Set in ``os.environ`` so that the interpreters and kernels the tests start use it too.
+    The folder ``make test`` names in ``ARTICLEKIT_CACHE_DIR`` (one for all its stages), else one
+    temporary folder shared by this run's workers: a text the model analysed in one is read back in
+    the others.  Entries are written atomically, so workers can share it.  Set in ``os.environ`` so
+    that the interpreters and kernels the tests start use it too (sandboxed kernels never do: each
+    has a cache of its own).  The tests about the cache itself use folders of their own.
     """
+    configured = os.environ.get("ARTICLEKIT_CACHE_DIR", "").strip()
+    if configured:
+        yield Path(configured)
+        return
+    base = tmp_path_factory.getbasetemp()
+    # xdist workers each have basetemp/popen-gwN: their parent is the run's, shared by all of them
+    folder = (base.parent if os.environ.get("PYTEST_XDIST_WORKER") else base) / "articlekit-cache"
+    folder.mkdir(exist_ok=True)
     with pytest.MonkeyPatch.context() as patch:
-        folder = tmp_path_factory.mktemp("articlekit-cache")
         patch.setenv("ARTICLEKIT_CACHE_DIR", str(folder))
         yield folder
 

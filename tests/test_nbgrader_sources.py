@@ -48,11 +48,33 @@ def test_nbgrader_generate_assignment_accepts_every_solution(tmp_path):
 def test_validator_passes_solution_and_fails_each_exercise_cell(solution, tmp_path):
     from nbgrader.validator import Validator
 
+    from nbgrader.preprocessors import CheckCellMetadata
+
     exercise = tmp_path / solution.name
     exercise.write_bytes(gen.notebook_bytes(gen.exercise_notebook(gen.read_notebook(solution), name=solution.name)))
     validator = Validator()
+    if solution.parent != FIX_SOLUTIONS:
+        # nbgrader judges the solution by its outputs. The committed ones are a fresh kernel's, as strict
+        # nbval proves (`make test` runs it on solutions/); the fixture's run shows the executing path.
+        validator.preprocessors = [CheckCellMetadata]
     assert validator.validate(str(solution)) == {}
+    validator = Validator()
     failures = validator.validate(str(exercise)).get("failed", [])
     sources = nbformat.read(solution, as_version=4)
     graded = [c for c in sources.cells if gen.is_check_cell(c)]
     assert len(failures) == len(graded)
+
+
+def test_validating_by_the_committed_outputs_still_sees_a_failing_check(tmp_path):
+    """The solutions are validated by their outputs: an error in a graded cell's output is a failure."""
+    from nbgrader.preprocessors import CheckCellMetadata
+    from nbgrader.validator import Validator
+
+    nb = nbformat.read(REAL_SOLUTIONS[0], as_version=4)
+    graded = next(c for c in nb.cells if gen.is_check_cell(c))
+    graded.outputs = [nbformat.v4.new_output("error", ename="CheckFailed", evalue="not yet", traceback=[])]
+    broken = tmp_path / REAL_SOLUTIONS[0].name
+    nbformat.write(nb, broken)
+    validator = Validator()
+    validator.preprocessors = [CheckCellMetadata]
+    assert len(validator.validate(str(broken)).get("failed", [])) == 1
