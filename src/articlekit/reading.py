@@ -143,9 +143,10 @@ def kwic(article: Any, word: str, width: int = 40, *, by: str = "lemma") -> tupl
 
 
 def _analyse(word: str):
-    from .nlp import nlp
+    # stored, cached or the model's: a word looked up once is not analysed again in the next kernel
+    from .analysis import parse
 
-    return nlp()(word)
+    return parse(word)
 
 
 # --------------------------------------------------------------------------
