@@ -8,7 +8,8 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.articlekit-installed
 PYTEST  := $(BIN)/python -m pytest
-NBVAL   := --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg
+# hypothesis (a unit-test dependency) registers a pytest plugin that costs a second to import; no notebook uses it
+NBVAL   := --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:hypothesispytest
 JOBS    ?= 2
 # Jupyter refuses to run as root unless told; classrooms on containers often are root.
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)

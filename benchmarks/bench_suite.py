@@ -33,7 +33,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 PY = str(ROOT / ".venv" / "bin" / "python") if (ROOT / ".venv" / "bin" / "python").exists() else sys.executable
-NBVAL = ["--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg"]
+# as make test: without the hypothesis plugin, which no notebook uses (a second to import)
+NBVAL = ["--nbval-current-env", "--nbval-sanitize-with", "tests/nbval-sanitize.cfg", "-p", "no:hypothesispytest"]
 NBVAL_BEFORE_S = 9.0   # each lesson's nbval time before the stored analysis (issue 15: 8–10 s)
 MAKE_TEST_TARGET_S = 120.0
 SETUP = ("import articlekit as ak; article = ak.load_article(); article.tokens; article.entities; "
