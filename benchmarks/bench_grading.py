@@ -14,9 +14,10 @@ course directory (with its SQLite gradebook), and prints wall time and
 notebooks per minute for each, and how many times faster than nbgrader the
 faster articlekit run was, and the peak memory of the grader and of its
 largest child.  Sandboxes are started one notebook ahead, and notebooks go
-on running while the judge starts (see ``classroom/batch.py``).  Defaults to
-the first notebook of
-``solutions/``, else the test fixture.
+on running while the judge starts (see ``classroom/batch.py``).  Each run
+starts with an empty analysis cache of its own (``ARTICLEKIT_CACHE_DIR``), so
+no grader reads what another one's run analysed.  Defaults to the first
+notebook of ``solutions/``, else the test fixture.
 """
 
 from __future__ import annotations
@@ -58,6 +59,13 @@ def make_submissions(source: Path, folder: Path, n: int) -> None:
         path = folder / f"s{i:02d}" / source.name
         path.parent.mkdir(parents=True)
         nbformat.write(nb, path)
+
+
+def fresh_cache(folder: Path) -> Path:
+    """An empty analysis cache for one grader's run: none reads what another's run analysed."""
+    folder.mkdir(parents=True)
+    os.environ["ARTICLEKIT_CACHE_DIR"] = str(folder)
+    return folder
 
 
 def bench_articlekit(source: Path, submissions: Path, jobs: int, sandbox: bool = True) -> tuple[float, float]:
@@ -118,11 +126,13 @@ def main() -> int:
         print(f"{'grader':<28}{'seconds':>9}{'nb/min':>9}")
         best = float("inf")
         for jobs in (1, 2):
+            fresh_cache(tmp / f"cache-jobs-{jobs}")
             seconds, points = bench_articlekit(only / source.name, subs, jobs, sandbox)
             best = min(best, seconds)
             print(f"{f'articlekit grade --jobs {jobs}':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}"
                   f"   (points awarded: {points:g})")
         me, kids = (resource.getrusage(w).ru_maxrss / 1024 for w in (resource.RUSAGE_SELF, resource.RUSAGE_CHILDREN))
+        fresh_cache(tmp / "cache-nbgrader")  # its kernels run the self-checks, which read the cache too
         seconds, rc = bench_nbgrader(source, subs, tmp / "course")
         note = "" if rc == 0 else "   (nbgrader exited with an error)"
         print(f"{'nbgrader autograde':<28}{seconds:>9.1f}{args.n / seconds * 60:>9.1f}{note}")

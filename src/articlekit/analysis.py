@@ -335,7 +335,9 @@ def parse(text: str) -> "spacy.tokens.Doc":
     >>> parse(article.text).ents[0].label_
     'ORG'
     """
-    return restore_doc(analyse(text).docbin)
+    found = analyse(text)
+    # the model's own Doc when it just ran (a new one each time): restoring it would only copy it
+    return found.model_doc if found.model_doc is not None else restore_doc(found.docbin)
 
 
 def _docbin_bytes(doc: "spacy.tokens.Doc") -> bytes:

@@ -36,7 +36,7 @@ import sys
 from functools import lru_cache
 from pathlib import Path
 from types import ModuleType
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Mapping
 
 if TYPE_CHECKING:
     import spacy.lookups
@@ -137,7 +137,7 @@ class LemmaTable:
 
     __slots__ = ("_by_hash",)
 
-    def __init__(self, by_hash: dict):
+    def __init__(self, by_hash: Mapping):
         self._by_hash = by_hash
 
     def get(self, form: str, default=None):
@@ -185,13 +185,12 @@ def lemma_table() -> LemmaTable:
     >>> table["renforcent"], table.get("mali") is None
     (['renforcer'], True)
     """
-    folder = _model_folder()
-    if folder is None:
-        # a model laid out otherwise: load it, and take the table from its lemmatizer
-        from .nlp import nlp
+    from .nlp import nlp
 
-        table = nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup")
-        return LemmaTable(dict(table.items()))
+    folder = _model_folder()
+    if folder is None or nlp.cache_info().currsize:
+        # the model is loaded already (a grader's judge), or laid out otherwise: its own table, not a copy
+        return LemmaTable(nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))
     import srsly
 
     # spaCy's Lookups.from_disk would build all four of the lemmatizer's tables, a Python call a form;
