@@ -199,6 +199,7 @@ def lemma_table() -> LemmaTable:
     return LemmaTable(dict(tables["lemma_lookup"]))
 
 
+@lru_cache(maxsize=1)
 def lemmas() -> frozenset[str]:
     """Every lemma of the model's lemma table: the French words that are their own lemma.
 
@@ -208,9 +209,4 @@ def lemmas() -> frozenset[str]:
     >>> {"coopération", "renforcer", "frontière"} <= lemmas(), "coopérations" in lemmas()
     (True, False)
     """
-    return _lemmas()
-
-
-@lru_cache(maxsize=1)
-def _lemmas() -> frozenset[str]:
     return frozenset(w for found in lemma_table().values() for w in (found if isinstance(found, list) else [found]))
