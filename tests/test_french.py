@@ -66,13 +66,18 @@ def test_nothing_here_loads_the_french_tokenizer():
     assert out.split() == ["False", "False"]
 
 
-def test_spacy_french_imported_afterwards_reuses_the_same_modules():
-    code = ("import sys\n"
+def test_spacy_french_imported_afterwards_is_whole():
+    """Reading spaCy's French files first changes nothing for spaCy's own French, imported later."""
+    code = ("import pickle, sys\n"
+            "import articlekit as ak\n"
             "from articlekit import french\n"
-            "words = french.stop_words()\n"
+            "words = french.stop_words(); doc = ak.load_article().doc\n"
             "import spacy\n"
             "nlp = spacy.blank('fr')\n"
-            "from spacy.lang.fr.stop_words import STOP_WORDS\n"
-            "print(frozenset(STOP_WORDS) == words, nlp('Le Mali')[0].is_stop, nlp.vocab['douze'].like_num)\n")
+            "import spacy.lang.fr.stop_words, spacy.lang.fr.lex_attrs, spacy.lang.fr.syntax_iterators\n"
+            "print(frozenset(spacy.lang.fr.stop_words.STOP_WORDS) == words, nlp('Le Mali')[0].is_stop,\n"
+            "      nlp.vocab['douze'].like_num, spacy.lang.fr.lex_attrs.like_num('douze'))\n"
+            "again = pickle.loads(pickle.dumps(doc))\n"
+            "print(again.text == doc.text, again[1].lemma_, again.vocab['douze'].like_num)\n")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout
-    assert out.split() == ["True", "True", "True"]
+    assert out.split() == ["True", "True", "True", "True", "True", "ministre", "True"]

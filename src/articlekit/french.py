@@ -46,21 +46,30 @@ __all__ = ["LemmaTable", "lemma_table", "lemmas", "stop_words", "vocab"]
 
 
 def _spacy_french(name: str) -> ModuleType:
-    """spaCy's module ``spacy.lang.fr.<name>``, run without ``spacy/lang/fr/__init__.py``."""
+    """spaCy's module ``spacy.lang.fr.<name>``, run without ``spacy/lang/fr/__init__.py``.
+
+    spaCy's own module when ``spacy.lang.fr`` is imported already; else a copy of it, run from
+    spaCy's file under a private name (so that a later ``import spacy.lang.fr`` still builds its
+    package as usual, submodules and all).
+    """
     full = f"spacy.lang.fr.{name}"
     if full in sys.modules:
         return sys.modules[full]
+    private = f"spacy.lang.fr._articlekit_{name}"
+    if private in sys.modules:
+        return sys.modules[private]
     import spacy.lang
 
-    spec = importlib.util.spec_from_file_location(full, Path(spacy.lang.__file__).parent / "fr" / f"{name}.py")
+    spec = importlib.util.spec_from_file_location(private, Path(spacy.lang.__file__).parent / "fr" / f"{name}.py")
     module = importlib.util.module_from_spec(spec)
-    # registered under its own name: a later ``import spacy.lang.fr`` reuses it rather than run it twice,
-    # so spaCy's objects (the stop-word set, the noun-chunk iterator) stay the same objects
-    sys.modules[full] = module
+    # named inside spaCy's package, so its relative imports (« from ...attrs import LIKE_NUM ») are spaCy's;
+    # running it imports spacy.attrs and the like, never spacy/lang/fr/__init__.py. Registered, so that
+    # pickle finds its functions (the vocabulary's lexical rules) by name
+    sys.modules[private] = module
     try:
         spec.loader.exec_module(module)
     except BaseException:
-        del sys.modules[full]
+        del sys.modules[private]
         raise
     return module
 
