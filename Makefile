@@ -100,7 +100,8 @@ sync: $(STAMP)
 
 # Lessons are MyST Markdown files paired with their notebooks: sync the pairs, re-run every
 # notebook in a fresh kernel (without timing metadata, so re-runs do not change the files),
-# sync again (the .md holds no outputs, so it stays as it is), regenerate exercises.
+# sync again (the .md holds no outputs, so it stays as it is), regenerate exercises, and store the
+# analyses of the texts the lessons analyse (tools/lesson_analyses.py).
 notebooks: $(STAMP)
 	$(BIN)/articlekit sync notebooks solutions
 	$(BIN)/articlekit i18n build
@@ -112,6 +113,8 @@ notebooks: $(STAMP)
 	$(BIN)/articlekit sync --check notebooks solutions
 	$(BIN)/articlekit exercises
 	cp exercises/*.ipynb src/articlekit/data/assignments/
+	@# the texts the lessons analyse may have changed: store their analyses again
+	$(BIN)/python tools/lesson_analyses.py
 
 screenshots: $(STAMP)
 	$(BIN)/python tools/screenshots.py

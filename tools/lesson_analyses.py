@@ -14,8 +14,8 @@ package.  Like every stored analysis, an entry is used only for exactly
 its text and only with the model and spaCy versions that made it: a lesson
 whose texts changed still runs right, loading the model for the new ones.
 
-Run it (``make analysis`` does) after editing a text a lesson analyses, or
-after changing spaCy or the model in ``requirements.lock``::
+``make notebooks`` runs it last, after re-running the lessons; ``make analysis``
+runs it after changing spaCy or the model in ``requirements.lock``.  By hand::
 
     .venv/bin/python tools/lesson_analyses.py
 """
