@@ -210,6 +210,9 @@ NOMINALISATIONS_RIGHT = [
      lambda a: {1: "approfondissement", 2: "financement", 3: "depart", 4: "promotion", 5: "realisation"}),
     ("a list, straight apostrophes", lambda a: ["l'approfondissement", "un financement", "la sortie", "une promotion",
                                                 "la mise en oeuvre"]),
+    ("nouns in the plural after « les », « des » or nothing",
+     lambda a: {**GOOD_NOUNS, "financer": "les financements", "approfondir": "des approfondissements",
+                "quitter": "départs", "mettre en œuvre": "les mises en œuvre"}),
 ]
 NOMINALISATIONS_WRONG = [
     ("the false friend of quitter", lambda a: {**GOOD_NOUNS, "quitter": "la quittance"}, "means something else"),
@@ -221,6 +224,11 @@ NOMINALISATIONS_WRONG = [
     ("mise alone", lambda a: {**GOOD_NOUNS, "mettre en œuvre": "la mise"}, "alone"),
     ("the wrong gender", lambda a: {**GOOD_NOUNS, "financer": "la financement"}, "masculine or feminine"),
     ("another meaning", lambda a: {**GOOD_NOUNS, "financer": "la finance"}, "name the action"),
+    ("another meaning, in the plural", lambda a: {**GOOD_NOUNS, "financer": "les finances"}, "name the action"),
+    ("the false friend, in the plural", lambda a: {**GOOD_NOUNS, "quitter": "les quittances"}, "means something else"),
+    ("the agent, in the plural", lambda a: {**GOOD_NOUNS, "financer": "les financeurs"}, "person or thing"),
+    ("a singular determiner before a plural noun", lambda a: {**GOOD_NOUNS, "financer": "le financements"},
+     "agree"),
     ("familiar French", lambda a: {**GOOD_NOUNS, "promouvoir": "la promo"}, "familiar"),
     ("the lesson's verbs", lambda a: {"réduire": "la réduction", "lutter": "la lutte", "respecter": "le respect"},
      "one of the verbs"),

@@ -842,12 +842,29 @@ def _noun_group(value: str) -> tuple[str, str]:
     return "", text
 
 
-def _head(rest: str, number: int, accepted: set[str]) -> str:
-    """The noun a learner's group starts with: an accepted noun of up to three words (« mise en œuvre »), else its first word."""
+def _singulars(word: str) -> tuple[str, ...]:
+    """The singulars a (folded) French noun in the plural may have: « financements », « journaux » -> « journal »."""
+    out = []
+    if word.endswith("aux") and len(word) > 4:
+        out.append(word[:-3] + "al")
+    if word[-1:] in ("s", "x") and len(word) > 3:
+        out.append(word[:-1])
+    return tuple(out)
+
+
+def _head(rest: str, number: int, accepted: set[str], plural: bool = False) -> str:
+    """The noun a learner's group starts with: an accepted noun of up to three words (« mise en œuvre »), else its first word.
+
+    After a plural determiner (« les », « des ») or none, the noun may be in the plural: « les financements » is
+    the noun « financement », and its singular is returned.
+    """
     words = rest.split()
+    firsts = (words[0], *(_singulars(words[0]) if plural else ())) if words else ()
     for k in (3, 2, 1):
-        if len(words) >= k and salted_hash(f"nm|{number}|{' '.join(words[:k])}") in accepted:
-            return " ".join(words[:k])
+        for first in firsts:
+            group = " ".join((first, *words[1:k]))
+            if len(words) >= k and salted_hash(f"nm|{number}|{group}") in accepted:
+                return group
     return words[0] if words else ""
 
 
@@ -896,12 +913,7 @@ def _is_agent(head: str, verb: str) -> bool:
 def _is_french_group(head: str) -> bool:
     """True when each word of a (folded) noun group is a French lemma, or a noun's plural (-s, -x, -aux)."""
     words = _french_words()
-
-    def french(word: str) -> bool:
-        return (word in words or word in ("en", "oeuvre") or (word[-1:] in ("s", "x") and word[:-1] in words)
-                or (word.endswith("aux") and word[:-3] + "al" in words))
-
-    return all(french(w) for w in head.split())
+    return all(w in words or w in ("en", "oeuvre") or any(s in words for s in _singulars(w)) for w in head.split())
 
 
 #: The kinds of wrong noun the key names, each with its own question (:func:`_noun_hint`).
@@ -931,10 +943,14 @@ def _judge_noun(number: int, verb: str, value: Any, accepted: set[str], genders:
     if not isinstance(value, str) or not value.strip():
         return failed(_("Is the noun for « {verb} » a word between quotes?", verb=verb))
     determiner, rest = _noun_group(value)
-    head = _head(rest, number, accepted)
+    plural = determiner in ("", *_language()["plural_determiners"])
+    head = _head(rest, number, accepted, plural)
     shown = _shown(value, determiner, head)
     if not head:
         return failed(_("Is there a noun after « {determiner} » for « {verb} »?", determiner=determiner, verb=verb))
+    if not plural and _head(rest, number, accepted, plural=True) != head:
+        return failed(_("« {determiner} » is singular: does « {noun} » agree with it?", determiner=determiner,
+                        noun=shown))
     if salted_hash(f"nm|{number}|{head}") in accepted:
         gender = _language()["genders"].get(determiner)
         if gender and salted_hash(f"nmg|{number}|{head}|{gender}") not in genders:
@@ -945,9 +961,11 @@ def _judge_noun(number: int, verb: str, value: Any, accepted: set[str], genders:
         # accents decide between « la finance » (another meaning) and « financé » (the verb left as it is);
         # an answer typed without any accent is compared without them
         exact = {_lower(w): k for w, k in rejected.items()}
-        kind = exact.get(_lower(shown))
+        singulars = _singulars(_lower(shown)) if plural else ()
+        kind = next((exact[w] for w in (_lower(shown), *singulars) if w in exact), None)
         if kind is None and _fold(shown) == _lower(shown):
-            kind = {_fold(w): k for w, k in rejected.items()}.get(head)
+            folded = {_fold(w): k for w, k in rejected.items()}
+            kind = next((folded[w] for w in (head, *(_singulars(head) if plural else ())) if w in folded), None)
         if kind in _NOUN_KINDS:
             return _noun_hint(kind, shown, verb)
     if _is_verb_form(head, verb):
