@@ -463,7 +463,7 @@ def _forced_model() -> bool:
 def _stored_index(folder: Path) -> Mapping[str, Path]:
     # text sha256 -> file: the article is found by its text, whatever its file is called
     index = {}
-    for path in sorted((*folder.glob("*.json"), *(folder / "lessons").glob("*.json"))):
+    for path in sorted((*folder.glob("*.json"), *(folder / LESSONS_DIR.name).glob("*.json"))):
         try:
             sha = json.loads(path.read_bytes()).get("text_sha256")
         except (OSError, ValueError, AttributeError):

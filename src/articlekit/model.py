@@ -454,8 +454,9 @@ class Article:
 
         Made on first use, then kept.  For the seed article the analysis
         ships with the kit and is restored without loading the model (the
-        first time in a kernel, about a second: spaCy importing itself); any other text is analysed by the model once (a
-        few seconds) and then read from your cache folder (see
+        first time in a kernel, about a second: spaCy importing itself); any
+        other text is analysed by the model once (a few seconds) and then
+        read from your cache folder (see
         :mod:`articlekit.analysis`).  Its character offsets
         (``token.idx``, ``span.start_char``) are offsets in
         ``article.text``.

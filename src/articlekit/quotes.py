@@ -598,9 +598,7 @@ def extract_quotes(article_or_text: Any) -> tuple[Quote, ...]:
         sentences, doc = _paragraph_sentences(text), None
     else:
         sentences = [(s.start, s.end) for s in article_or_text.sentences]
-        # the article's Doc if it is built already; else the same analysis, restored without the
-        # seconds a French vocabulary costs (analysis.parse)
-        doc = vars(article_or_text).get("doc") if hasattr(article_or_text, "__dict__") else None
+        doc = getattr(article_or_text, "doc", None)
     return _Extractor(text, sentences, doc).run()
 
 

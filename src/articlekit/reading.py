@@ -127,10 +127,13 @@ def kwic(article: Any, word: str, width: int = 40, *, by: str = "lemma") -> tupl
     key = word.strip().casefold()
     text = article.text
     if by == "lemma":
+        from .analysis import parse
+
         # The lemma of the query itself, so that « soutenue » also finds « soutenir »: read in the
-        # article where the word occurs (in context, and with no model to load), else from the model.
+        # article where the word occurs (in context, and with no model to load), else parsed alone
+        # (cached: the model runs on a word once).
         found = {t.lemma.casefold() for t in article.tokens if t.text.casefold() == key}
-        lemmas = {key} | (found or {t.lemma_.casefold() for t in _analyse(word.strip()) if not t.is_punct})
+        lemmas = {key} | (found or {t.lemma_.casefold() for t in parse(word.strip()) if not t.is_punct})
         hits = [t for t in article.tokens if t.lemma.casefold() in lemmas or t.text.casefold() == key]
     else:
         hits = [t for t in article.tokens if t.text.casefold() == key]
@@ -140,13 +143,6 @@ def kwic(article: Any, word: str, width: int = 40, *, by: str = "lemma") -> tupl
         right = _flat(text[t.end:t.end + width + 1]).lstrip()[:width]
         lines.append(KwicLine(left, t.text, right, t.start, t.end, t.sentence, width))
     return tuple(lines)
-
-
-def _analyse(word: str):
-    # stored, cached or the model's: a word looked up once is not analysed again in the next kernel
-    from .analysis import parse
-
-    return parse(word)
 
 
 # --------------------------------------------------------------------------

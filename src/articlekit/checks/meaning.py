@@ -111,19 +111,19 @@ def lexicon() -> Lexicon:
 
 
 @lru_cache(maxsize=1)
-def _vocabularies() -> tuple[Any, frozenset, frozenset]:
+def _vocabularies() -> tuple[frozenset, frozenset]:
+    """(French words, folded; English stop words that are not French ones)."""
     from spacy.lang.en.stop_words import STOP_WORDS as EN
 
-    from ..french import lemma_table, lemmas, stop_words
+    from ..french import lemmas, stop_words
 
-    table = lemma_table()
-    FR = stop_words()
+    fr_stop = stop_words()
     # folded (no accents): a learner who types « cooperer » without accents still writes French
     # the synonym table is French by definition: its words count even where the small lexicon lacks them
     lex = lexicon()
     table_words = [w for _, lemmas_, phrases in lex.concepts for w in (*lemmas_, *(x for p in phrases for x in p))]
-    french = frozenset(_fold(w) for w in (*lemmas(), *FR, *table_words, *_COMMON))
-    return table, french, frozenset(EN) - frozenset(FR)
+    french = frozenset(_fold(w) for w in (*lemmas(), *fr_stop, *table_words, *_COMMON))
+    return french, frozenset(EN) - fr_stop
 
 
 def french_share(text: str) -> tuple[float, float]:
@@ -139,7 +139,10 @@ def french_share(text: str) -> tuple[float, float]:
     """
     import re
 
-    table, fr_words, en_stop = _vocabularies()
+    from ..french import lemma_table
+
+    fr_words, en_stop = _vocabularies()
+    table = lemma_table()  # an inflected form the lemmas do not list (« renforcent ») is French too
     words = re.findall(r"[^\W\d_]+", text.replace("’", "'"))
     words = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
     if not words:
