@@ -439,3 +439,29 @@ answer = json.dumps({"outcome": outcome, "teacher": (checkout / "teacher").exist
 
     seen = json.loads(_answer(execution, 1))
     assert seen == {"outcome": "KeyMissing", "teacher": False, "keys": "None", "sample": True}
+
+
+def test_matplotlib_reads_the_graders_font_list_and_lists_no_fonts_itself():
+    """Each sandbox starts with the font list the grader built once (0.3 s of CPU less per notebook).
+
+    The kernel imported matplotlib before the notebook ran: had it listed the fonts itself, its
+    cache would hold a list it wrote, not the grader's read-only one.
+    """
+    code = r"""
+import json, os
+import matplotlib
+from matplotlib import font_manager
+folder = matplotlib.get_cachedir()
+answer = json.dumps({"cache": sorted(os.listdir(folder)), "fonts": len(font_manager.fontManager.ttflist) > 0,
+                     "list_writable": any(os.access(os.path.join(folder, n), os.W_OK) for n in os.listdir(folder)),
+                     "folder_writable": os.access(folder, os.W_OK)})
+"""
+    execution = _run(code, f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")
+    assert execution.statuses == (), execution
+    import json
+
+    from matplotlib import font_manager
+
+    seen = json.loads(_answer(execution, 1))
+    assert seen == {"cache": [f"fontlist-v{font_manager.FontManager.__version__}.json"], "fonts": True,
+                    "list_writable": False, "folder_writable": True}
