@@ -228,9 +228,11 @@ def bwrap_command(command: list[str], *, privileged: bool | None = None, limits:
              "--perms", "1777", "--size", size, "--tmpfs", "/dev/shm"]
     made.add(Path("/home"))
     args += ["--perms", "0755", "--dir", "/home", "--perms", "0777", "--size", size, "--tmpfs", WORKDIR]
+    environment = _environment(WORKDIR, "/tmp")
     fonts = _font_list()
     if fonts is not None:  # matplotlib's cache folder, holding the grader's font list (read-only)
-        args += ["--perms", "0777", "--dir", "/tmp/matplotlib", "--ro-bind", fonts, f"/tmp/matplotlib/{Path(fonts).name}"]
+        cache = environment["MPLCONFIGDIR"]
+        args += ["--perms", "0777", "--dir", cache, "--ro-bind", fonts, f"{cache}/{Path(fonts).name}"]
     bound: list[Path] = [Path("/usr")]
     for root in _python_roots():
         _dirs(root, made, args)
@@ -250,33 +252,51 @@ def bwrap_command(command: list[str], *, privileged: bool | None = None, limits:
         elif hidden.exists():
             args += ["--ro-bind", _empty_file(), str(hidden)]
     args += ["--chdir", WORKDIR, "--clearenv"]
-    for key, value in _environment(WORKDIR, "/tmp").items():
+    for key, value in environment.items():
         args += ["--setenv", key, value]
     return args + ["--", *command]
 
 
-@functools.lru_cache(maxsize=1)
-def _make_empty_file() -> str:
-    folder = tempfile.mkdtemp(prefix="articlekit-empty-")
+@functools.lru_cache(maxsize=8)
+def _write_grader_file(name: str, write) -> tuple[str, int]:
+    folder = tempfile.mkdtemp(prefix="articlekit-grader-")
     atexit.register(shutil.rmtree, folder, True)
     os.chmod(folder, 0o755)
-    path = os.path.join(folder, "empty")
+    path = os.path.join(folder, name)
+    write(path)
+    os.chmod(path, 0o444)
+    return path, os.path.getsize(path)
+
+
+def _grader_file(name: str, write) -> str:
+    """A read-only file of the grader's that sandboxes bind, written by ``write(path)`` once per process.
+
+    Written again when it went missing or changed (a cleaner emptied ``/tmp``): bubblewrap
+    refuses to start a sandbox whose bound file is gone.
+    """
+    path, size = _write_grader_file(name, write)
+    if not os.path.isfile(path) or os.path.getsize(path) != size:
+        _write_grader_file.cache_clear()
+        path, size = _write_grader_file(name, write)
+    return path
+
+
+def _write_nothing(path: str) -> None:
     with open(path, "wb"):
         pass
-    os.chmod(path, 0o444)
-    return path
 
 
 def _empty_file() -> str:
     """An empty, read-only regular file of the grader's, bound over each teacher-only file."""
-    path = _make_empty_file()
-    if not os.path.isfile(path) or os.path.getsize(path):
-        _make_empty_file.cache_clear()
-        path = _make_empty_file()
-    return path
+    return _grader_file("empty", _write_nothing)
 
 
-@functools.lru_cache(maxsize=1)
+def _write_font_list(path: str) -> None:
+    from matplotlib import font_manager
+
+    font_manager.json_dump(font_manager.FontManager(), path)
+
+
 def _font_list() -> str | None:
     """matplotlib's list of the fonts installed here, built once per grader (``None`` without matplotlib).
 
@@ -287,19 +307,13 @@ def _font_list() -> str | None:
     learner's code nothing else.
     """
     try:
-        from matplotlib import font_manager
+        from matplotlib.font_manager import FontManager
     except ImportError:
         return None
-    folder = tempfile.mkdtemp(prefix="articlekit-fonts-")
-    atexit.register(shutil.rmtree, folder, True)
-    os.chmod(folder, 0o755)
-    path = os.path.join(folder, f"fontlist-v{font_manager.FontManager.__version__}.json")
     try:
-        font_manager.json_dump(font_manager.FontManager(), path)
-        os.chmod(path, 0o444)
+        return _grader_file(f"fontlist-v{FontManager.__version__}.json", _write_font_list)
     except (OSError, TypeError, ValueError):  # no list: each sandbox builds its own, as before
         return None
-    return path
 
 
 def _environment(home: str, tmp: str) -> dict[str, str]:
@@ -432,12 +446,12 @@ class Started:
         else:
             tmp = self._tmp.name
             workdir = os.path.join(tmp, "work")
-            os.makedirs(os.path.join(tmp, "tmp", "matplotlib"))
+            popen["env"] = _environment(workdir, os.path.join(tmp, "tmp"))
+            os.makedirs(popen["env"]["MPLCONFIGDIR"])
             fonts = _font_list()
             if fonts is not None:
-                shutil.copy(fonts, os.path.join(tmp, "tmp", "matplotlib"))
+                shutil.copy(fonts, popen["env"]["MPLCONFIGDIR"])
             os.makedirs(workdir)
-            popen["env"] = _environment(workdir, os.path.join(tmp, "tmp"))
             popen["cwd"] = workdir
         limits_json = {"cell_timeout": limits.cell_timeout, "notebook_timeout": limits.notebook_timeout,
                        "max_output_bytes": limits.max_output_bytes, "max_record_bytes": limits.max_record_bytes,
