@@ -333,6 +333,11 @@ class Article:
     source: Path | None
     offsets: OffsetMap = field(compare=False)
 
+    def __getstate__(self) -> dict:
+        # the analyses made on first use stay behind: they are remade from the text on the other side,
+        # and a spaCy Doc would pickle functions of modules another process may not have imported
+        return {k: v for k, v in self.__dict__.items() if not isinstance(getattr(type(self), k, None), cached_property)}
+
     # ------------------------------------------------------------------ #
     # Offsets
     # ------------------------------------------------------------------ #
