@@ -15,14 +15,15 @@ process).  It
    and becomes non-dumpable, so the learner's kernel (its child, same user)
    can neither read its memory nor reach its result channel through
    ``/proc``;
-4. starts the kernel and has it import the libraries every lesson imports
+4. starts the learner's kernel -- a plain IPython shell, :mod:`.shell`, its
+   child -- which imports the libraries every lesson imports
    (:data:`WARM_IMPORTS`) -- all before it knows which notebook it will run,
    so the grader can start the next submission's sandbox while the current
    one runs (nothing is shared: each sandbox is started for one notebook);
 5. reads the rest of its task (the prepared notebook) until standard input
    closes, writes a private copy of it into its fresh working folder and
-   runs its code cells in that kernel (driven with jupyter_client: the
-   executor never imports nbformat or nbclient, whose start-up would double
+   runs its code cells in that kernel (the executor imports nothing but
+   the standard library: nbformat, nbclient or jupyter_client would double
    the cost of a sandbox), with a per-cell and a per-notebook time limit and
    caps on output;
 6. writes one JSON line per executed code cell (its error name, whether it
@@ -31,6 +32,9 @@ process).  It
 The kernel's output is counted against the caps and then dropped: only
 answer records of check cells are kept, under a budget of their own (a
 flood of them counts too).  The grader reads nothing else from here.
+A Jupyter kernel (:attr:`.sandbox.Limits.kernel_name` other than
+``python3``) is driven the same way through jupyter_client
+(:class:`Runner`).
 
 Why not nbgrader's ``LimitOutput``
 -----------------------------------
@@ -45,6 +49,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import time
@@ -58,8 +63,11 @@ MAX_TASK_BYTES = 64_000_000
 MAX_CONFIG_BYTES = 64_000
 MAX_RECORDS_PER_CELL = 16
 #: What a kernel imports before it is given its notebook: the setup cell of every lesson imports
-#: them, and they are most of its start-up time (about 0.7 s). Importing them ahead changes
+#: them, and they are most of its start-up time (about 1 s of CPU). Importing them ahead changes
 #: nothing the learner's code can see beyond what its own setup cell would do.
+#: :attr:`.sandbox.Limits.kernel_name` of Jupyter's own ``python3`` kernel (ipykernel, through
+#: jupyter_client), for a notebook that needs more of a kernel than :mod:`.shell` gives.
+JUPYTER_PYTHON = "ipykernel"
 WARM_IMPORTS = ("pandas", "matplotlib.pyplot", "articlekit", "articlekit.checks")
 
 
@@ -127,23 +135,53 @@ class _Cell:
         self.records: list = []
 
 
-class Runner:
-    """Runs code cells in one kernel (jupyter_client), counting every output against the caps.
+class _Caps:
+    """The output caps of one notebook: everything shown is counted, only answer records are kept.
 
-    Only answer records of the cells in ``record_cells`` are kept; every other
-    output is counted and dropped.
+    Only answer records of the cells in ``record_cells`` are kept (each at most
+    ``max_record_size``, at most :data:`MAX_RECORDS_PER_CELL` per cell, all
+    together at most ``max_record_bytes``); every other output is counted
+    against ``max_output_bytes`` and dropped.
     """
 
-    def __init__(self, workdir: str, limits: dict, record_cells: set[int] = frozenset()) -> None:
-        from jupyter_client import KernelManager
-
+    def __init__(self, limits: dict, record_cells: set[int] = frozenset()) -> None:
         self.cap = int(limits["max_output_bytes"])
         self.record_cap = int(limits["max_record_bytes"])
         self.record_size = int(limits["max_record_size"])
         self.used = self.record_used = 0
         self.overflow = False
         self.record_cells = record_cells
-        self.km = KernelManager(kernel_name=str(limits.get("kernel_name", "python3")))
+
+    def count(self, size: int) -> None:
+        """``size`` more bytes of output that is not an answer record."""
+        self.used += max(0, size)
+        if self.used > self.cap:
+            self.overflow = True
+
+    def keep(self, record: dict, size: int, cell: "_Cell") -> None:
+        """An answer record of size ``size`` shown by a cell whose records count."""
+        self.record_used += size
+        if size <= self.record_size and len(cell.records) < MAX_RECORDS_PER_CELL \
+                and self.record_used <= self.record_cap:
+            cell.records.append(record)
+        else:
+            self.overflow = True
+
+
+class Runner(_Caps):
+    """Runs code cells in a Jupyter kernel (jupyter_client), counting every output against the caps.
+
+    Used for a kernel other than ``python3`` (:attr:`.sandbox.Limits.kernel_name`), and for
+    :data:`JUPYTER_PYTHON`; ``python3`` runs in :class:`ShellRunner`, which needs none of
+    Jupyter's machinery.
+    """
+
+    def __init__(self, workdir: str, limits: dict, record_cells: set[int] = frozenset()) -> None:
+        from jupyter_client import KernelManager
+
+        super().__init__(limits, record_cells)
+        name = str(limits.get("kernel_name", "python3"))
+        self.km = KernelManager(kernel_name="python3" if name == JUPYTER_PYTHON else name)
         # started first: the kernel boots while the rest of us gets ready
         self.km.start_kernel(cwd=workdir, env=dict(os.environ), stdout=subprocess.DEVNULL,
                              stderr=subprocess.DEVNULL)
@@ -161,7 +199,8 @@ class Runner:
 
     def warm(self, modules, timeout: float = 60) -> None:
         """Import ``modules`` in the kernel, silently (no output, no execution count); errors are ignored."""
-        code = "\n".join(f"try:\n    import {m}\nexcept Exception:\n    pass" for m in modules)
+        # __import__, not import: no name is bound where the learner's code would see it
+        code = "\n".join(f"try:\n    __import__({m!r})\nexcept Exception:\n    pass" for m in modules)
         msg_id = self.kc.execute(code, silent=True, store_history=False, allow_stdin=False)
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
@@ -184,16 +223,9 @@ class Runner:
         data = content.get("data")
         record = data.get(MIMETYPE) if isinstance(data, dict) else None
         if isinstance(record, dict) and index in self.record_cells and msg.get("msg_type") == "display_data":
-            self.record_used += size
-            if size <= self.record_size and len(cell.records) < MAX_RECORDS_PER_CELL \
-                    and self.record_used <= self.record_cap:
-                cell.records.append(record)
-            else:
-                self.overflow = True
-            return
-        self.used += size
-        if self.used > self.cap:
-            self.overflow = True
+            self.keep(record, size, cell)
+        else:
+            self.count(size)
 
     def run_cell(self, index: int, source: str, timeout: float, grace: float = 5.0) -> tuple[_Cell, str]:
         """Run one cell; the second value is ``""``, ``"kernel-died"`` or ``"kernel-stuck"``."""
@@ -247,10 +279,205 @@ class Runner:
             pass
 
 
-def start(workdir: str, limits: dict, warm=WARM_IMPORTS) -> tuple["Runner | None", str]:
-    """A kernel started in ``workdir``, ready, with ``warm`` imported; or ``(None, why)``."""
+class _Died(Exception):
+    """The shell closed its results pipe: it exited, crashed or was killed."""
+
+
+class ShellRunner(_Caps):
+    """Runs code cells in a plain IPython shell (:mod:`.shell`), its child, counting every output.
+
+    The shell starts at once and imports ``warm``; :meth:`ready` waits for it.
+    Three pipes join them: commands (written here), frames back (answer
+    records and the end of each cell, read here under a size cap per frame)
+    and the shell's standard output and error (read, counted and dropped).
+    An interrupt is ``SIGINT`` to the shell's process group, as jupyter_client
+    interrupts a kernel; the results pipe closing means the shell died.
+    """
+
+    def __init__(self, workdir: str, limits: dict, warm=WARM_IMPORTS, record_cells: set[int] = frozenset()) -> None:
+        from .shell import frame
+
+        super().__init__(limits, record_cells)
+        self._frame = frame
+        self.frame_cap = self.record_size + 65_536
+        commands_r, self.commands = os.pipe()
+        self.results, results_w = os.pipe()
+        self.output, output_w = os.pipe()
+        try:
+            self.proc = subprocess.Popen(
+                [sys.executable, "-I", "-m", "articlekit.classroom.shell", str(commands_r), str(results_w)],
+                stdin=subprocess.DEVNULL, stdout=output_w, stderr=output_w, pass_fds=(commands_r, results_w),
+                cwd=workdir, env=dict(os.environ), start_new_session=True)
+        except OSError as exc:
+            for fd in (self.commands, self.results, self.output):
+                os.close(fd)
+            raise RuntimeError(f"the shell did not start ({exc})") from exc
+        finally:
+            for fd in (commands_r, results_w, output_w):
+                os.close(fd)
+        for fd in (self.commands, self.results, self.output):
+            os.set_blocking(fd, False)
+        self.buffer = bytearray()
+        self.skip = 0  # bytes still to drop of a frame longer than the cap
+        self.pending = bytearray(frame({"warm": [str(m) for m in warm]}))
+        self.closed = False
+
+    def ready(self, timeout: float = 60) -> None:
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                message = self._next(deadline)
+                if message is None:
+                    raise RuntimeError(f"the shell was not ready after {timeout:g} s")
+                if message.get("t") == "ready":
+                    return
+        except _Died:
+            raise RuntimeError("the shell exited before it was ready") from None
+
+    def _frame_from_buffer(self) -> dict | None:
+        from .shell import FRAME
+
+        while True:
+            if self.skip:
+                dropped = min(self.skip, len(self.buffer))
+                del self.buffer[:dropped]
+                self.skip -= dropped
+                if self.skip:
+                    return None
+            if len(self.buffer) < FRAME.size:
+                return None
+            (length,) = FRAME.unpack_from(self.buffer)
+            if length > self.frame_cap:  # more than any record may be: counted, never held
+                del self.buffer[:FRAME.size]
+                self.skip = length
+                self.count(length)
+                self.overflow = True
+                continue
+            if len(self.buffer) < FRAME.size + length:
+                return None
+            body = bytes(self.buffer[FRAME.size:FRAME.size + length])
+            del self.buffer[:FRAME.size + length]
+            try:
+                message = json.loads(body)
+            except ValueError:
+                message = None
+            if isinstance(message, dict):
+                return message
+            self.count(length)
+
+    def _next(self, deadline: float) -> dict | None:
+        """The next frame from the shell, or ``None`` at ``deadline``; raises :class:`_Died`."""
+        import select
+
+        while True:
+            message = self._frame_from_buffer()
+            if message is not None:
+                return message
+            left = deadline - time.monotonic()
+            if left <= 0:
+                return None
+            readable = [self.results] + ([self.output] if self.output is not None else [])
+            r, w, _ = select.select(readable, [self.commands] if self.pending else [], [], min(left, 1.0))
+            if self.output in r:
+                self._read_output()
+            if self.results in r:
+                chunk = os.read(self.results, 1 << 20)
+                if not chunk:
+                    raise _Died
+                self.buffer.extend(chunk)
+            if w:
+                try:
+                    del self.pending[:os.write(self.commands, self.pending)]
+                except (BrokenPipeError, OSError):
+                    raise _Died from None
+            if not r and not w and self.proc.poll() is not None:
+                raise _Died
+
+    def _read_output(self) -> bool:
+        try:
+            chunk = os.read(self.output, 1 << 20)
+        except BlockingIOError:
+            return False
+        if not chunk:  # every writer is gone
+            os.close(self.output)
+            self.output = None
+            return False
+        self.count(len(chunk))
+        return True
+
+    def run_cell(self, index: int, source: str, timeout: float, grace: float = 5.0) -> tuple[_Cell, str]:
+        """Run one cell; the second value is ``""``, ``"kernel-died"`` or ``"kernel-stuck"``."""
+        from .runtime import MIMETYPE
+
+        cell = _Cell()
+        counts = index in self.record_cells
+        self.pending += self._frame({"source": source, "record": counts})
+        deadline = time.monotonic() + timeout
+        try:
+            while True:
+                message = self._next(deadline)
+                if message is None:
+                    if cell.timeout:
+                        return cell, "kernel-stuck"  # the interrupt did not stop it
+                    cell.timeout, cell.error = True, "CellTimeout"
+                    try:
+                        os.killpg(self.proc.pid, signal.SIGINT)
+                    except OSError:
+                        return cell, "kernel-died"
+                    deadline = time.monotonic() + grace
+                    continue
+                kind = message.get("t")
+                if kind == "record":
+                    record = message.get("data")
+                    size = _size({"data": {MIMETYPE: record}})
+                    if counts and isinstance(record, dict):
+                        self.keep(record, size, cell)
+                    else:
+                        self.count(size)
+                elif kind == "end":
+                    size = message.get("size")
+                    self.count(size if isinstance(size, int) else 0)
+                    error = message.get("error")
+                    if error is not None and not cell.timeout:
+                        cell.error = str(error)[:100]
+                    return cell, ""
+        except _Died:
+            return cell, "kernel-died"
+
+    def close(self) -> None:
+        if self.closed:
+            return
+        self.closed = True
+        import select
+
+        # what the shell printed last is counted before it goes
+        stop = time.monotonic() + 0.5
+        while self.output is not None and time.monotonic() < stop and select.select([self.output], [], [], 0)[0]:
+            if not self._read_output():
+                break
+        try:
+            os.killpg(self.proc.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.proc.wait()
+        for fd in (self.commands, self.results, self.output):
+            if fd is not None:
+                os.close(fd)
+        self.output = None
+
+
+def start(workdir: str, limits: dict, warm=WARM_IMPORTS) -> tuple["Runner | ShellRunner | None", str]:
+    """A kernel started in ``workdir``, ready, with ``warm`` imported; or ``(None, why)``.
+
+    ``python3`` (the default kernel) is a plain IPython shell (:class:`ShellRunner`);
+    any other name is that Jupyter kernel (:class:`Runner`).
+    """
     runner = None
     try:
+        if str(limits.get("kernel_name", "python3")) == "python3":
+            runner = ShellRunner(workdir, limits, warm)
+            runner.ready()
+            return runner, ""
         runner = Runner(workdir, limits)
         runner.connect()
         if warm:

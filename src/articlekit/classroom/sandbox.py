@@ -1,7 +1,7 @@
 """Run one prepared notebook in a bubblewrap sandbox of its own and read back its answers.
 
-Each submission's executor and kernel (:mod:`.execute`) run together inside
-one ``bwrap`` sandbox (Debian's ``bubblewrap``, the sandbox Flatpak uses):
+Each submission's executor (:mod:`.execute`) and the learner's kernel
+(:mod:`.shell`) run together inside one ``bwrap`` sandbox (Debian's ``bubblewrap``, the sandbox Flatpak uses):
 
 * a fresh, size-limited working folder (``/home/learner``) holding a private
   copy of the notebook, and a private ``/tmp``; nothing else is writable;
@@ -11,8 +11,8 @@ one ``bwrap`` sandbox (Debian's ``bubblewrap``, the sandbox Flatpak uses):
   its seed article.  The rest of the checkout (``solutions/``, other
   submissions, the ``--out`` folder, the home folder) is not there at all;
 * its own PID namespace (``getppid()`` never reaches the grader, and every
-  process dies with the sandbox), no network (its own loopback only, where
-  executor and kernel talk), its own IPC and UTS namespaces, a new session
+  process dies with the sandbox), no network (its own loopback only; the
+  executor and the shell talk over pipes), its own IPC and UTS namespaces, a new session
   (no terminal injection), ``--die-with-parent``;
 * an unprivileged user of its own, no capabilities, ``no_new_privs``, and
   limits on memory, processes, file size and CPU time (set by the executor
@@ -96,7 +96,11 @@ class Limits:
         Output counted for the whole notebook (prints, displays, errors);
         past it the rest is dropped (status ``output-too-large``).
     kernel_name : str
-        Jupyter kernel to run the notebooks in.
+        What runs the notebooks: ``python3`` (default), a plain IPython shell
+        of the grader's Python (:mod:`.shell`); ``ipykernel``
+        (:data:`.execute.JUPYTER_PYTHON`), Jupyter's own ``python3`` kernel,
+        about 0.8 s of CPU slower per notebook; any other name, that Jupyter
+        kernel.
     max_record_bytes : int
         Answer records kept for the whole notebook (each at most
         :data:`.answers.MAX_BYTES`); records past it are dropped too.
@@ -397,7 +401,7 @@ def _confinement(limits: Limits, sandboxed: bool) -> dict:
 
 def _kill(proc: subprocess.Popen) -> None:
     try:
-        os.killpg(proc.pid, signal.SIGKILL)  # its own session: bwrap, or the unsandboxed executor and kernel
+        os.killpg(proc.pid, signal.SIGKILL)  # its own session: bwrap, or the unsandboxed executor (its shell dies with it)
     except (ProcessLookupError, PermissionError):
         pass
 
