@@ -8,8 +8,10 @@ VENV    := .venv
 BIN     := $(VENV)/bin
 STAMP   := $(VENV)/.articlekit-installed
 PYTEST  := $(BIN)/python -m pytest
-# hypothesis (a unit-test dependency) registers a pytest plugin that costs a second to import; no notebook uses it
-NBVAL   := --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:hypothesispytest
+# hypothesis (a unit-test dependency) registers a pytest plugin that costs a second to import; no notebook uses it.
+# nbval_kernel (tests/plugins/) starts once more a kernel that died as it started (two workers took one port).
+NBVAL   := --nbval-current-env --nbval-sanitize-with tests/nbval-sanitize.cfg -p no:hypothesispytest -p nbval_kernel
+NBTEST  := PYTHONPATH=$(CURDIR)/tests/plugins $(PYTEST)
 JOBS    ?= 2
 # Jupyter refuses to run as root unless told; classrooms on containers often are root.
 ROOTFLAG := $(if $(filter 0,$(shell id -u)),--allow-root,)
@@ -79,12 +81,12 @@ unit: $(STAMP)
 
 # Lessons and solutions: outputs are compared strictly with what is committed.
 notebooks-check: $(STAMP)
-	$(PYTEST) --nbval $(NBVAL) -n $(JOBS) --dist loadfile notebooks solutions -q
+	$(NBTEST) --nbval $(NBVAL) -n $(JOBS) --dist loadfile notebooks solutions -q
 
 # Exercises have no stored outputs: they must run top to bottom (checks say "not answered yet").
 exercises-check: $(STAMP)
 	@if ls exercises/*.ipynb >/dev/null 2>&1; then \
-	  $(PYTEST) --nbval-lax $(NBVAL) -n $(JOBS) --dist loadfile exercises -q; \
+	  $(NBTEST) --nbval-lax $(NBVAL) -n $(JOBS) --dist loadfile exercises -q; \
 	else echo "no exercises yet"; fi
 
 browser: $(STAMP)

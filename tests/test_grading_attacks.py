@@ -277,7 +277,7 @@ def attack_run(tmp_path_factory):
     start = time.monotonic()
     done = subprocess.run(
         [str(BIN / "articlekit"), "grade", str(subs), "--out", str(out), "--source", str(source),
-         "--jobs", "2", "--timeout", "20", "--notebook-timeout", "90", "--max-output", "200000",
+         "--jobs", "2", "--timeout", "60", "--notebook-timeout", "120", "--max-output", "200000",
          "--check-timeout", "20", "--quiet"],
         capture_output=True, text=True, timeout=900)
     seconds = time.monotonic() - start
