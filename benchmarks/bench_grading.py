@@ -17,7 +17,9 @@ largest child.  Sandboxes are started one notebook ahead, and notebooks go
 on running while the judge starts (see ``classroom/batch.py``).  Each run
 starts with an empty analysis cache of its own (``ARTICLEKIT_CACHE_DIR``), so
 no grader reads what another one's run analysed.  Defaults to the first
-notebook of ``solutions/``, else the test fixture.
+notebook of ``solutions/``, else the test fixture.  Last, the CPU time per notebook of the
+learner's side (executor and kernel) with the plain IPython shell grading uses and with
+Jupyter's own kernel.
 """
 
 from __future__ import annotations
@@ -98,6 +100,25 @@ def bench_nbgrader(source: Path, submissions: Path, course: Path) -> tuple[float
     return seconds, float(done.returncode)
 
 
+def kernel_cpu(source: Path, submissions: Path) -> dict[str, float]:
+    """CPU seconds per notebook of the learner's side (executor + kernel), unsandboxed so that the
+    children's time can be read: the plain IPython shell grading uses, against Jupyter's kernel."""
+    from articlekit.classroom.assignment import load_assignment
+    from articlekit.classroom.batch import run_submission
+    from articlekit.classroom.execute import JUPYTER_PYTHON
+
+    assignment = load_assignment(source)
+    papers = [submissions / "s00" / source.name, submissions / "s01" / source.name]  # a solution, an exercise
+    out = {}
+    for label, kernel in (("plain IPython shell (python3)", "python3"), ("ipykernel + jupyter_client", JUPYTER_PYTHON)):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        for paper in papers:
+            run_submission(paper, assignment, limits=Limits(kernel_name=kernel), sandbox=False)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        out[label] = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) / len(papers)
+    return out
+
+
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--source", type=Path, default=default_source())
@@ -139,6 +160,12 @@ def main() -> int:
         print(f"articlekit (faster run) is {seconds / best:.2f}x nbgrader autograde   (target ≥ 4x)")
         print(f"peak memory (max RSS): the grader's process {me:.0f} MiB; its largest child "
               f"(the judge, with spaCy's model, or a sandbox) {kids:.0f} MiB")
+        cpu = kernel_cpu(only / source.name, subs)
+        print("CPU per notebook of the learner's side (executor + kernel, unsandboxed, a solution and an exercise):")
+        for label, seconds in cpu.items():
+            print(f"  {label:<32} {seconds:5.2f} s")
+        shell, jupyter = cpu.values()
+        print(f"  ratio {jupyter / shell:.2f}x")
     return 0
 
 

@@ -295,10 +295,11 @@ class ShellRunner(_Caps):
     """
 
     def __init__(self, workdir: str, limits: dict, warm=WARM_IMPORTS, record_cells: set[int] = frozenset()) -> None:
-        from .shell import frame
+        from .frames import frame
+        from .shell import encode
 
         super().__init__(limits, record_cells)
-        self._frame = frame
+        self._frame = lambda obj: frame(encode(obj))
         self.frame_cap = self.record_size + 65_536
         commands_r, self.commands = os.pipe()
         self.results, results_w = os.pipe()
@@ -319,7 +320,7 @@ class ShellRunner(_Caps):
             os.set_blocking(fd, False)
         self.buffer = bytearray()
         self.skip = 0  # bytes still to drop of a frame longer than the cap
-        self.pending = bytearray(frame({"warm": [str(m) for m in warm]}))
+        self.pending = bytearray(self._frame({"warm": [str(m) for m in warm]}))
         self.closed = False
 
     def ready(self, timeout: float = 60) -> None:
@@ -335,7 +336,7 @@ class ShellRunner(_Caps):
             raise RuntimeError("the shell exited before it was ready") from None
 
     def _frame_from_buffer(self) -> dict | None:
-        from .shell import FRAME
+        from .frames import FRAME
 
         while True:
             if self.skip:

@@ -29,15 +29,14 @@ from __future__ import annotations
 import json
 import os
 import pickle
-import select
 import signal
-import struct
 import subprocess
 import sys
 import time
 from typing import Any
 
 from ..i18n import LANGUAGES, render
+from .frames import read_frame, write_frame
 from .assignment import CheckCell
 
 __all__ = ["HIDDEN_HINT", "JudgeWorker", "judge_exercise"]
@@ -54,41 +53,6 @@ _UNREADABLE = ("The grader could not read your answer: is it plain data "
 _MAX_REPLY = 64_000
 _START_TIMEOUT = 120.0  # seconds for a worker to import the checks and read the article
 _GRADER_KWARGS = frozenset({"article", "load_article", "strict"})
-
-
-# ---------------------------------------------------------------------------
-# Frames: 4-byte big-endian length, then the payload
-# ---------------------------------------------------------------------------
-def _write_frame(fd: int, payload: bytes) -> None:
-    data = struct.pack(">I", len(payload)) + payload
-    while data:
-        n = os.write(fd, data)
-        data = data[n:]
-
-
-def _read_exact(fd: int, n: int, deadline: float | None) -> bytes | None:
-    chunks, left = [], n
-    while left:
-        if deadline is not None:
-            wait = deadline - time.monotonic()
-            if wait <= 0 or not select.select([fd], [], [], wait)[0]:
-                return None
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
-
-
-def _read_frame(fd: int, deadline: float | None, cap: int) -> bytes | None:
-    head = _read_exact(fd, 4, deadline)
-    if head is None:
-        return None
-    (size,) = struct.unpack(">I", head)
-    if size > cap:
-        return None
-    return _read_exact(fd, size, deadline)
 
 
 # ---------------------------------------------------------------------------
@@ -125,13 +89,13 @@ class JudgeWorker:
                                       start_new_session=True, close_fds=True)
         self._ready = False
         try:
-            _write_frame(self._proc.stdin.fileno(), self._init)
+            write_frame(self._proc.stdin.fileno(), self._init)
         except OSError:
             pass
 
     def _wait_ready(self) -> bool:
         if not self._ready:
-            self._ready = _read_frame(self._proc.stdout.fileno(), time.monotonic() + _START_TIMEOUT, 64) == b"ready"
+            self._ready = read_frame(self._proc.stdout.fileno(), time.monotonic() + _START_TIMEOUT, 64) == b"ready"
         return self._ready
 
     def close(self) -> None:
@@ -181,13 +145,13 @@ class JudgeWorker:
                 return {"status": "broken"}
             start = time.monotonic()
             try:
-                _write_frame(proc.stdin.fileno(), pickle.dumps(task))
+                write_frame(proc.stdin.fileno(), pickle.dumps(task))
             except OSError:
                 self._kill(proc)
                 self._proc = None
                 self.restarts += 1
                 continue
-            reply = _read_frame(proc.stdout.fileno(), start + timeout, _MAX_REPLY)
+            reply = read_frame(proc.stdout.fileno(), start + timeout, _MAX_REPLY)
             if reply is None:
                 dead = proc.poll() is not None
                 self._kill(proc)
@@ -384,7 +348,7 @@ def main() -> int:
     out = os.dup(1)
     null = os.open(os.devnull, os.O_RDWR)
     os.dup2(null, 1)  # a check that prints cannot garble the replies
-    init = _read_frame(0, None, 1 << 30)
+    init = read_frame(0, None, 1 << 30)
     if init is None:
         return 0
     state = pickle.loads(init)  # from the grader, our parent
@@ -410,9 +374,9 @@ def main() -> int:
         from ..nlp import nlp
 
         nlp()
-    _write_frame(out, b"ready")
+    write_frame(out, b"ready")
     while True:
-        frame = _read_frame(0, None, 1 << 30)
+        frame = read_frame(0, None, 1 << 30)
         if frame is None:
             return 0
         task = pickle.loads(frame)
@@ -422,7 +386,7 @@ def main() -> int:
             reply = {"status": "failed", "hint": _UNREADABLE}
         except Exception:  # noqa: BLE001 - a bug in a check is the kit's, not the learner's
             reply = {"status": "broken"}
-        _write_frame(out, json.dumps(reply).encode("utf-8"))
+        write_frame(out, json.dumps(reply).encode("utf-8"))
 
 
 if __name__ == "__main__":

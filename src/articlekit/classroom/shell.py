@@ -13,7 +13,7 @@ whole run).
 
 The pipes
 ---------
-Every message is a *frame*: a 4-byte big-endian length, then UTF-8 JSON.
+Every message is a *frame* (:mod:`.frames`): a 4-byte big-endian length, then UTF-8 JSON.
 
 * The executor writes to ``COMMANDS``: first ``{"warm": [modules]}``, then
   one ``{"source": str, "record": bool}`` per code cell.
@@ -38,42 +38,23 @@ from __future__ import annotations
 
 import json
 import os
-import struct
 import sys
 import threading
 
-__all__ = ["FRAME", "frame", "main"]
+from .frames import read_frame, write_frame
 
-#: Length prefix of a frame.
-FRAME = struct.Struct(">I")
+__all__ = ["encode", "main"]
+
 MAX_COMMAND_BYTES = 64_000_000
 
 
-def frame(obj) -> bytes:
-    """``obj`` as one frame (length prefix, then compact UTF-8 JSON)."""
-    data = json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
-    return FRAME.pack(len(data)) + data
-
-
-def _read_exactly(fd: int, n: int) -> bytes | None:
-    chunks, left = [], n
-    while left:
-        chunk = os.read(fd, min(left, 1 << 20))
-        if not chunk:
-            return None
-        chunks.append(chunk)
-        left -= len(chunk)
-    return b"".join(chunks)
+def encode(obj) -> bytes:
+    """``obj`` as compact UTF-8 JSON: the payload of one frame (:mod:`.frames`)."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _read_command(fd: int):
-    head = _read_exactly(fd, FRAME.size)
-    if head is None:
-        return None
-    (n,) = FRAME.unpack(head)
-    if n > MAX_COMMAND_BYTES:
-        return None
-    body = _read_exactly(fd, n)
+    body = read_frame(fd, None, MAX_COMMAND_BYTES)
     return None if body is None else json.loads(body)
 
 
@@ -90,13 +71,11 @@ class _State:
         self.deferred = False
 
     def send(self, obj) -> None:
-        data = frame(obj)
+        data = encode(obj)
         with self.lock:
             self.sending += 1  # an interrupt now would leave half a frame in the pipe: it waits (see main)
             try:
-                view = memoryview(data)
-                while view:
-                    view = view[os.write(self.out, view):]
+                write_frame(self.out, data)
             finally:
                 self.sending -= 1
         if self.deferred and not self.sending and threading.current_thread() is threading.main_thread():
