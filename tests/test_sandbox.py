@@ -465,3 +465,11 @@ answer = json.dumps({"cache": sorted(os.listdir(folder)), "fonts": len(font_mana
     seen = json.loads(_answer(execution, 1))
     assert seen == {"cache": [f"fontlist-v{font_manager.FontManager.__version__}.json"], "fonts": True,
                     "list_writable": False, "folder_writable": True}
+
+
+def test_the_judge_runs_checks_with_the_garbage_collector_on(article):
+    """The judge starts with the collector off (it only imports then); what it judges runs with it on."""
+    check = CheckCell("q", 1.0, "", (), (), hidden="import gc\nassert gc.isenabled()", hidden_inputs=())
+    names = {"grade_id": "q", "kind": "names", "values": {}, "missing": [], "not_plain": []}
+    with judge.JudgeWorker(article, ["00-start-here"]) as worker:
+        assert judge.judge_exercise(check, "00-start-here", _Ran([names]), 0, worker, 30)[0] == "passed"

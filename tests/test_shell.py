@@ -53,7 +53,7 @@ STATE = RECORD.format(
     " 'outs': sorted(Out), 'last': (repr(_)[:60] if isinstance(_, (str, int, float)) else type(_).__name__)"
     " if '_' in globals() else None,"
     " 'figures': len(__import__('matplotlib.pyplot').pyplot.get_fignums()) if 'plt' in globals() else 0,"
-    " 'cwd_on_path': '' in __import__('sys').path}")
+    " 'cwd_on_path': '' in __import__('sys').path, 'gc': __import__('gc').isenabled()}")
 
 
 def _run(kernel: str, tmp_path, cells):
@@ -107,7 +107,7 @@ def test_the_table_means_something(both):
         "an error", "a syntax error", "an indentation error", "sys.exit", "input, which no grader answers",
         "a NameError", "an interrupt raised by the learner")} == {None}
     first = both["python3"][1][1].records[0]["answer"]
-    assert "title" in str(first)
+    assert "title" in str(first) and '["gc", true]' in first  # the collector is on in the learner's cells
     after_figure = both["python3"][2 * CELLS.index(next(c for c in CELLS if c[1] == "a figure")) + 1][1]
     assert "'figures'" in str(after_figure.records) or after_figure.records
 
