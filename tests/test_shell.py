@@ -108,8 +108,9 @@ def test_the_table_means_something(both):
         "a NameError", "an interrupt raised by the learner")} == {None}
     first = both["python3"][1][1].records[0]["answer"]
     assert "title" in str(first) and '["gc", true]' in first  # the collector is on in the learner's cells
-    after_figure = both["python3"][2 * CELLS.index(next(c for c in CELLS if c[1] == "a figure")) + 1][1]
-    assert "'figures'" in str(after_figure.records) or after_figure.records
+    figure = next(i for i, (_, why) in enumerate(CELLS) if why == "a figure")
+    seen = decode(both["python3"][2 * figure + 1][1].records[0]["answer"])
+    assert seen["figures"] == 0 and {"fig", "ax", "plt"} <= set(seen["names"])  # closed with its cell, as inline does
 
 
 def _shell(tmp_path, cells, limits=LIMITS, timeout=3, grace=1):
