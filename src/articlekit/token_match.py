@@ -116,7 +116,7 @@ def _letters(alternative: str) -> str:
     """The literal letters ``(?:^…`` begins with, folded: what a token must begin with to match it."""
     body = alternative[4:] if alternative.startswith("(?:^") else ""
     run = []
-    for k, ch in enumerate(body):
+    for ch in body:
         if ch in _SPECIAL:
             if ch in _OPTIONAL and run:
                 run.pop()

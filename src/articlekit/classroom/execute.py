@@ -49,11 +49,14 @@ from __future__ import annotations
 
 import json
 import os
+import select
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+from .frames import FRAME, encode, frame
 
 __all__ = ["main"]
 
@@ -62,12 +65,12 @@ HEADER = b"articlekit-execute 1\n"
 MAX_TASK_BYTES = 64_000_000
 MAX_CONFIG_BYTES = 64_000
 MAX_RECORDS_PER_CELL = 16
-#: What a kernel imports before it is given its notebook: the setup cell of every lesson imports
-#: them, and they are most of its start-up time (about 1 s of CPU). Importing them ahead changes
-#: nothing the learner's code can see beyond what its own setup cell would do.
 #: :attr:`.sandbox.Limits.kernel_name` of Jupyter's own ``python3`` kernel (ipykernel, through
 #: jupyter_client), for a notebook that needs more of a kernel than :mod:`.shell` gives.
 JUPYTER_PYTHON = "ipykernel"
+#: What a kernel imports before it is given its notebook: the setup cell of every lesson imports
+#: them, and they are most of its start-up time (about 1 s of CPU). Importing them ahead changes
+#: nothing the learner's code can see beyond what its own setup cell would do.
 WARM_IMPORTS = ("pandas", "matplotlib.pyplot", "articlekit", "articlekit.checks")
 
 
@@ -295,11 +298,7 @@ class ShellRunner(_Caps):
     """
 
     def __init__(self, workdir: str, limits: dict, warm=WARM_IMPORTS, record_cells: set[int] = frozenset()) -> None:
-        from .frames import frame
-        from .shell import encode
-
         super().__init__(limits, record_cells)
-        self._frame = lambda obj: frame(encode(obj))
         self.frame_cap = self.record_size + 65_536
         commands_r, self.commands = os.pipe()
         self.results, results_w = os.pipe()
@@ -320,7 +319,7 @@ class ShellRunner(_Caps):
             os.set_blocking(fd, False)
         self.buffer = bytearray()
         self.skip = 0  # bytes still to drop of a frame longer than the cap
-        self.pending = bytearray(self._frame({"warm": [str(m) for m in warm]}))
+        self.pending = bytearray(frame(encode({"warm": [str(m) for m in warm]})))
         self.closed = False
 
     def ready(self, timeout: float = 60) -> None:
@@ -336,8 +335,6 @@ class ShellRunner(_Caps):
             raise RuntimeError("the shell exited before it was ready") from None
 
     def _frame_from_buffer(self) -> dict | None:
-        from .frames import FRAME
-
         while True:
             if self.skip:
                 dropped = min(self.skip, len(self.buffer))
@@ -368,8 +365,6 @@ class ShellRunner(_Caps):
 
     def _next(self, deadline: float) -> dict | None:
         """The next frame from the shell, or ``None`` at ``deadline``; raises :class:`_Died`."""
-        import select
-
         while True:
             message = self._frame_from_buffer()
             if message is not None:
@@ -412,7 +407,7 @@ class ShellRunner(_Caps):
 
         cell = _Cell()
         counts = index in self.record_cells
-        self.pending += self._frame({"source": source, "record": counts})
+        self.pending += frame(encode({"source": source, "record": counts}))
         deadline = time.monotonic() + timeout
         try:
             while True:
@@ -449,8 +444,6 @@ class ShellRunner(_Caps):
         if self.closed:
             return
         self.closed = True
-        import select
-
         # what the shell printed last is counted before it goes
         stop = time.monotonic() + 0.5
         while self.output is not None and time.monotonic() < stop and select.select([self.output], [], [], 0)[0]:

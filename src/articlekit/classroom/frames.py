@@ -7,15 +7,21 @@ it accepts, so a length from a process it does not trust never makes it hold mor
 
 from __future__ import annotations
 
+import json
 import os
 import select
 import struct
 import time
 
-__all__ = ["FRAME", "frame", "read_exact", "read_frame", "write_frame"]
+__all__ = ["FRAME", "encode", "frame", "read_exact", "read_frame", "write_frame"]
 
 #: The length prefix of a frame.
 FRAME = struct.Struct(">I")
+
+
+def encode(obj) -> bytes:
+    """``obj`` as compact UTF-8 JSON: the payload of the executor's and the shell's frames."""
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def frame(payload: bytes) -> bytes:

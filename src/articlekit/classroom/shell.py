@@ -41,16 +41,11 @@ import os
 import sys
 import threading
 
-from .frames import read_frame, write_frame
+from .frames import encode, read_frame, write_frame
 
-__all__ = ["encode", "main"]
+__all__ = ["main"]
 
 MAX_COMMAND_BYTES = 64_000_000
-
-
-def encode(obj) -> bytes:
-    """``obj`` as compact UTF-8 JSON: the payload of one frame (:mod:`.frames`)."""
-    return json.dumps(obj, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
 
 
 def _read_command(fd: int):
