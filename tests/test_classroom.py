@@ -229,6 +229,30 @@ def test_exercises_without_solutions_never_exist():
 
 
 # --------------------------------------------------------------------------- grading: happy path
+def test_each_sandbox_imports_ahead_what_the_batchs_sources_import():
+    from articlekit.classroom.batch import warm_imports
+
+    fixture = gr.load_assignment(FIX_SOLUTIONS / "90-fixture.ipynb")
+    assert fixture.imports == ("articlekit",)
+    assert warm_imports([fixture]) == ("articlekit", "articlekit.checks")
+    lessons = [gr.load_assignment(p) for p in REAL_SOLUTIONS]
+    assert all({"pandas", "matplotlib.pyplot"} <= set(a.imports) for a in lessons)
+    warm = warm_imports([fixture, *lessons])
+    assert warm[:2] == ("articlekit", "articlekit.checks") and {"pandas", "matplotlib.pyplot"} <= set(warm)
+    assert len(set(warm)) == len(warm)
+
+
+def test_source_imports_reads_every_kind_of_import_and_skips_what_is_not_python():
+    from articlekit.classroom.assignment import source_imports
+
+    cells = ["%matplotlib inline\n!pip list\nimport pandas as pd, numpy\nfrom matplotlib import pyplot",
+             "from . import helper\nimport xml.etree.ElementTree as ET", "def broken(:\n    import json",
+             "try:\n    import ujson\nexcept ImportError:\n    pass"]
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(c) for c in cells]
+                                  + [nbformat.v4.new_markdown_cell("import os")])
+    assert source_imports(nb) == ("matplotlib", "numpy", "pandas", "ujson", "xml.etree.ElementTree")
+
+
 def test_grading_solution_gives_full_marks_and_exercise_zero(tmp_path, fixture_exercises):
     subs = tmp_path / "subs"
     shutil.copy(FIX_SOLUTIONS / "90-fixture.ipynb", _dir(subs / "alice") / "90-fixture.ipynb")

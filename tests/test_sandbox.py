@@ -211,6 +211,17 @@ def test_a_sandbox_started_ahead_runs_one_notebook_then_is_gone():
     assert started.proc.poll() is not None and _alive_with(token) == []
 
 
+def test_a_sandbox_imports_what_it_is_told_ahead_and_nothing_else():
+    # a batch of assignments that never plot: no pandas, no pyplot; a module missing here is skipped
+    started = sandbox.Started(FAST, warm=("articlekit", "colorsys", "no_such_module_for_articlekit"))
+    nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
+        "import sys\nanswer = [m in sys.modules for m in ('articlekit', 'colorsys', 'pandas', 'matplotlib.pyplot')]"),
+        nbformat.v4.new_code_cell(f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")])
+    execution = started.run(nb, name="first.ipynb", record_cells={1})
+    assert (execution.statuses, execution.errors) == ((), {}), execution
+    assert _answer(execution, 1) == [True, True, False, False]
+
+
 def test_a_sandbox_started_ahead_and_never_used_leaves_nothing():
     with sandbox.Started(FAST) as started:
         assert started.proc is not None and started.proc.poll() is None

@@ -17,7 +17,10 @@ before any learner code runs:
   function ``test_<grade_id>`` (dashes as underscores) the grader calls
   with the answers recorded for that check cell and its own article.  It is
   never in ``exercises/``, in the package or in a sandbox: reading the
-  learner's kit tells nothing of it.
+  learner's kit tells nothing of it;
+* the modules the source imports (:func:`source_imports`), which each
+  sandbox imports before its notebook comes, as the lesson's kernel has them
+  by its first exercise.
 
 Examples
 --------
@@ -46,6 +49,7 @@ __all__ = [
     "hidden_names",
     "load_assignment",
     "nbgrader_meta",
+    "source_imports",
     "split_hidden",
     "teacher_test_name",
     "teacher_tests_path",
@@ -101,6 +105,8 @@ class Assignment:
     #: the teacher-only module of summative tests (its source and where it was read), or ""
     teacher_tests: str = ""
     teacher_tests_file: str = ""
+    #: the modules its code cells import (:func:`source_imports`)
+    imports: tuple[str, ...] = ()
 
     @property
     def max_points(self) -> float:
@@ -192,6 +198,35 @@ def hidden_names(source: str) -> tuple[str, ...]:
     return tuple(sorted(n for n in loaded - bound - GRADER_NAMES if not hasattr(builtins, n)))
 
 
+def source_imports(nb) -> tuple[str, ...]:
+    """The modules a notebook's code cells import, sorted: ``import a.b`` and ``from a.b import c`` give ``a.b``.
+
+    Relative imports are left out, and so are IPython's ``%`` and ``!`` lines and a cell that
+    does not parse.
+
+    >>> import nbformat
+    >>> cell = "%matplotlib inline\\nimport pandas as pd\\nfrom matplotlib import pyplot as plt\\nimport articlekit as ak"
+    >>> nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(cell)])
+    >>> source_imports(nb)
+    ('articlekit', 'matplotlib', 'pandas')
+    """
+    found: set[str] = set()
+    for cell in nb.cells:
+        if cell.get("cell_type") != "code":
+            continue
+        lines = [line for line in str(cell.get("source", "")).splitlines() if not line.lstrip().startswith(("%", "!"))]
+        try:
+            tree = ast.parse("\n".join(lines))
+        except (SyntaxError, ValueError):
+            continue
+        for node in ast.walk(tree):
+            if isinstance(node, ast.Import):
+                found.update(a.name for a in node.names)
+            elif isinstance(node, ast.ImportFrom) and node.level == 0 and node.module:
+                found.add(node.module)
+    return tuple(sorted(found))
+
+
 class _DropChecks(ast.NodeTransformer):
     def visit_Expr(self, node: ast.Expr) -> ast.AST:
         return ast.Pass() if is_check_call(node.value) else node
@@ -280,4 +315,4 @@ def load_assignment(path: Path | str) -> Assignment:
               else c for c in checks]
     lang = nb.metadata.get("articlekit", {}).get("lang", "en")
     return Assignment(path.stem, lesson_slug(nb, path.stem), nbformat.writes(nb), nbformat.writes(stubs),
-                      tuple(checks), lang if lang in LANGUAGES else "en", tests, tests_file)
+                      tuple(checks), lang if lang in LANGUAGES else "en", tests, tests_file, source_imports(nb))

@@ -57,6 +57,7 @@ __all__ = [
     "read_submission",
     "student_id",
     "student_ids",
+    "warm_imports",
 ]
 
 #: Notebook statuses and what they mean for the teacher.
@@ -398,7 +399,8 @@ def run_submission(path: Path | str, assignment: Assignment | None, *, student: 
     try:
         execution = run_notebook(nb, name=path.name if "__" not in path.stem else f"{name}.ipynb",
                                  record_cells=set(check_index.values()), limits=limits, sandbox=sandbox,
-                                 started=ahead() if ahead is not None else None)
+                                 started=ahead() if ahead is not None else None,
+                                 warm=warm_imports([assignment]))
     except Exception as exc:  # noqa: BLE001 - never stop the whole run for one notebook
         execution = Execution(("grader-error",), detail=f"{type(exc).__name__}: {exc}"[:300])
     return Ran(student, name, assignment, execution, dict(check_index), tuple(lost), start)
@@ -432,6 +434,25 @@ def judge_submission(ran: Ran, judge: JudgeWorker, limits: Limits = Limits()) ->
 # ---------------------------------------------------------------------------
 # A folder of submissions
 # ---------------------------------------------------------------------------
+#: At most this many of the sources' modules are imported ahead (the sandbox's task line is small).
+MAX_WARM = 64
+
+
+def warm_imports(assignments: Iterable[Assignment]) -> tuple[str, ...]:
+    """What each sandbox imports before its notebook comes: the kit, and what the sources import.
+
+    A sandbox is started before it knows which notebook it will run, so it imports what any
+    of the batch's sources imports (:attr:`.assignment.Assignment.imports`).  A kernel with
+    pandas and pyplot imported costs about 1 s of CPU more than one with only the kit, so an
+    assignment that never plots does not pay for it.  A module the sandbox cannot import is
+    skipped; the notebook's own import then says what is wrong.
+    """
+    from .execute import KIT_IMPORTS
+
+    extra = sorted({m for a in assignments for m in a.imports} - set(KIT_IMPORTS))
+    return KIT_IMPORTS + tuple(extra[:MAX_WARM])
+
+
 class _Ahead:
     """Sandboxes started one notebook ahead: while a submission runs, the next one's boots.
 
@@ -441,8 +462,8 @@ class _Ahead:
     waiting is shared: each sandbox runs one submission.
     """
 
-    def __init__(self, limits: Limits, sandbox: bool, count: int, ahead: int) -> None:
-        self._limits, self._sandbox = limits, sandbox
+    def __init__(self, limits: Limits, sandbox: bool, count: int, ahead: int, warm: tuple[str, ...]) -> None:
+        self._limits, self._sandbox, self._warm = limits, sandbox, warm
         self._lock = threading.Lock()
         self._waiting: deque[Started] = deque()
         self._left = count
@@ -451,11 +472,11 @@ class _Ahead:
 
     def _start(self) -> None:
         self._left -= 1
-        self._waiting.append(Started(self._limits, self._sandbox))
+        self._waiting.append(Started(self._limits, self._sandbox, self._warm))
 
     def take(self) -> Started:
         with self._lock:
-            started = self._waiting.popleft() if self._waiting else Started(self._limits, self._sandbox)
+            started = self._waiting.popleft() if self._waiting else Started(self._limits, self._sandbox, self._warm)
             if self._left > 0:
                 self._start()
         return started
@@ -537,7 +558,7 @@ def grade_submissions(submissions: Path | str, source_dir: Path | str = "solutio
         worker.start()
         idle.put(worker)
     to_run = sum(1 for sub in found if not sub.problem and sub.notebook in assignments)
-    spares = _Ahead(limits, sandbox, to_run, max(1, jobs))
+    spares = _Ahead(limits, sandbox, to_run, max(1, jobs), warm_imports(assignments.values()))
     starts: dict[int, float] = {}
 
     def run(i: int, sub: Submission) -> "Ran | NotebookGrade":

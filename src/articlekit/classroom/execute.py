@@ -68,10 +68,13 @@ MAX_RECORDS_PER_CELL = 16
 #: :attr:`.sandbox.Limits.kernel_name` of Jupyter's own ``python3`` kernel (ipykernel, through
 #: jupyter_client), for a notebook that needs more of a kernel than :mod:`.shell` gives.
 JUPYTER_PYTHON = "ipykernel"
-#: What a kernel imports before it is given its notebook: the setup cell of every lesson imports
-#: them, and they are most of its start-up time (about 1 s of CPU). Importing them ahead changes
-#: nothing the learner's code can see beyond what its own setup cell would do.
+#: What a kernel imports before it is given its notebook, unless told otherwise: what the setup
+#: cell of every lesson imports, most of its start-up time (about 1 s of CPU). Importing them ahead
+#: changes nothing the learner's code can see beyond what its own setup cell would do. A batch
+#: imports what its assignments import instead (:func:`.batch.warm_imports`).
 WARM_IMPORTS = ("pandas", "matplotlib.pyplot", "articlekit", "articlekit.checks")
+#: What every graded kernel imports ahead: the kit and the runtime its check cells record with.
+KIT_IMPORTS = ("articlekit", "articlekit.checks")
 
 
 # ---------------------------------------------------------------------------

@@ -418,8 +418,9 @@ class Started:
     """A sandbox started ahead of its notebook, for one notebook only.
 
     Starting it launches bubblewrap, the executor and the kernel, which
-    imports what every lesson imports (:data:`.execute.WARM_IMPORTS`); they
-    boot while the grader is busy with another submission.  :meth:`run` then
+    imports ``warm`` (by default what every lesson imports,
+    :data:`.execute.WARM_IMPORTS`; a batch passes what its assignments
+    import); they boot while the grader is busy with another submission.  :meth:`run` then
     hands it its notebook; :meth:`close` discards one that was never used.
     Nothing passes from one sandbox to another: each is used once.
 
@@ -428,8 +429,9 @@ class Started:
     none of the isolation.
     """
 
-    def __init__(self, limits: Limits = Limits(), sandbox: bool = True) -> None:
+    def __init__(self, limits: Limits = Limits(), sandbox: bool = True, warm: tuple[str, ...] | None = None) -> None:
         from .answers import MAX_BYTES
+        from .execute import WARM_IMPORTS
 
         self.limits = limits
         self.record_size = MAX_BYTES + 4096
@@ -461,6 +463,7 @@ class Started:
                        "max_output_bytes": limits.max_output_bytes, "max_record_bytes": limits.max_record_bytes,
                        "max_record_size": self.record_size, "kernel_name": limits.kernel_name}
         config = json.dumps({"workdir": workdir, "limits": limits_json,
+                             "warm": list(WARM_IMPORTS if warm is None else warm),
                              "confine": _confinement(limits, sandbox)}).encode("utf-8") + b"\n"
         try:
             self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
@@ -543,16 +546,18 @@ class Started:
 
 
 def run_notebook(nb, *, name: str, record_cells: set[int], limits: Limits = Limits(),
-                 sandbox: bool = True, started: Started | None = None) -> Execution:
+                 sandbox: bool = True, started: Started | None = None,
+                 warm: tuple[str, ...] | None = None) -> Execution:
     """Execute a prepared notebook in a sandbox of its own; never raises for the learner's code.
 
     ``started``: a :class:`Started` sandbox to run it in (started ahead, with
-    the same ``limits``); by default one is started now.  With
+    the same ``limits``); by default one is started now, importing ``warm``
+    (see :class:`Started`).  With
     ``sandbox=False`` (``--unsafe-no-sandbox``) the same executor runs as a
     plain child process in a temporary folder, with the resource limits but
     none of the isolation.
     """
-    started = started if started is not None else Started(limits, sandbox)
+    started = started if started is not None else Started(limits, sandbox, warm)
     return started.run(nb, name=name, record_cells=record_cells)
 
 
