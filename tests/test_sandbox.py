@@ -196,7 +196,7 @@ def test_every_process_dies_with_the_sandbox():
 
 def test_a_sandbox_started_ahead_runs_one_notebook_then_is_gone():
     token = f"ak-ahead-{uuid.uuid4().hex}"
-    started = sandbox.Started(FAST)
+    started = sandbox.Started(FAST, warm=("articlekit", "pandas"))
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell(
         "import os, sys, subprocess\n"
         f"subprocess.Popen([sys.executable, '-c', 'import time; time.sleep(120)', {token!r}])\n"

@@ -16,8 +16,9 @@ process).  It
    can neither read its memory nor reach its result channel through
    ``/proc``;
 4. starts the learner's kernel -- a plain IPython shell, :mod:`.shell`, its
-   child -- which imports the libraries every lesson imports
-   (:data:`WARM_IMPORTS`) -- all before it knows which notebook it will run,
+   child -- which imports the modules it is told to (its configuration's
+   ``warm``: the kit, :data:`KIT_IMPORTS`, and what the assignments' sources
+   import) -- all before it knows which notebook it will run,
    so the grader can start the next submission's sandbox while the current
    one runs (nothing is shared: each sandbox is started for one notebook);
 5. reads the rest of its task (the prepared notebook) until standard input
@@ -68,12 +69,10 @@ MAX_RECORDS_PER_CELL = 16
 #: :attr:`.sandbox.Limits.kernel_name` of Jupyter's own ``python3`` kernel (ipykernel, through
 #: jupyter_client), for a notebook that needs more of a kernel than :mod:`.shell` gives.
 JUPYTER_PYTHON = "ipykernel"
-#: What a kernel imports before it is given its notebook, unless told otherwise: what the setup
-#: cell of every lesson imports, most of its start-up time (about 1 s of CPU). Importing them ahead
-#: changes nothing the learner's code can see beyond what its own setup cell would do. A batch
-#: imports what its assignments import instead (:func:`.batch.warm_imports`).
-WARM_IMPORTS = ("pandas", "matplotlib.pyplot", "articlekit", "articlekit.checks")
-#: What every graded kernel imports ahead: the kit and the runtime its check cells record with.
+#: What every graded kernel imports before it is given its notebook: the kit and the runtime its
+#: check cells record with. A batch adds what its assignments' sources import
+#: (:func:`.batch.warm_imports`: pandas and pyplot for the lessons, about 1 s of CPU). Importing
+#: them ahead changes nothing the learner's code can see beyond what its own imports would do.
 KIT_IMPORTS = ("articlekit", "articlekit.checks")
 
 
@@ -300,7 +299,7 @@ class ShellRunner(_Caps):
     interrupts a kernel; the results pipe closing means the shell died.
     """
 
-    def __init__(self, workdir: str, limits: dict, warm=WARM_IMPORTS, record_cells: set[int] = frozenset()) -> None:
+    def __init__(self, workdir: str, limits: dict, warm=KIT_IMPORTS, record_cells: set[int] = frozenset()) -> None:
         super().__init__(limits, record_cells)
         self.frame_cap = self.record_size + 65_536
         commands_r, self.commands = os.pipe()
@@ -463,7 +462,7 @@ class ShellRunner(_Caps):
         self.output = None
 
 
-def start(workdir: str, limits: dict, warm=WARM_IMPORTS) -> tuple["Runner | ShellRunner | None", str]:
+def start(workdir: str, limits: dict, warm=KIT_IMPORTS) -> tuple["Runner | ShellRunner | None", str]:
     """A kernel started in ``workdir``, ready, with ``warm`` imported; or ``(None, why)``.
 
     ``python3`` (the default kernel) is a plain IPython shell (:class:`ShellRunner`);
@@ -576,7 +575,7 @@ def main() -> int:
     workdir = str(config["workdir"])
     limits = config["limits"]
     # started before the notebook is known: it boots while the grader runs another submission
-    runner, problem = start(workdir, limits, tuple(str(m) for m in config.get("warm", WARM_IMPORTS)))
+    runner, problem = start(workdir, limits, tuple(str(m) for m in config.get("warm", KIT_IMPORTS)))
     more = read_capped(0, MAX_TASK_BYTES - len(rest))
     os.dup2(null, 0)
     if more is None:

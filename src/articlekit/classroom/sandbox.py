@@ -418,9 +418,9 @@ class Started:
     """A sandbox started ahead of its notebook, for one notebook only.
 
     Starting it launches bubblewrap, the executor and the kernel, which
-    imports ``warm`` (by default what every lesson imports,
-    :data:`.execute.WARM_IMPORTS`; a batch passes what its assignments
-    import); they boot while the grader is busy with another submission.  :meth:`run` then
+    imports ``warm`` (by default the kit, :data:`.execute.KIT_IMPORTS`; a
+    batch passes what its assignments import too); they boot while the
+    grader is busy with another submission.  :meth:`run` then
     hands it its notebook; :meth:`close` discards one that was never used.
     Nothing passes from one sandbox to another: each is used once.
 
@@ -431,7 +431,7 @@ class Started:
 
     def __init__(self, limits: Limits = Limits(), sandbox: bool = True, warm: tuple[str, ...] | None = None) -> None:
         from .answers import MAX_BYTES
-        from .execute import WARM_IMPORTS
+        from .execute import KIT_IMPORTS
 
         self.limits = limits
         self.record_size = MAX_BYTES + 4096
@@ -463,7 +463,7 @@ class Started:
                        "max_output_bytes": limits.max_output_bytes, "max_record_bytes": limits.max_record_bytes,
                        "max_record_size": self.record_size, "kernel_name": limits.kernel_name}
         config = json.dumps({"workdir": workdir, "limits": limits_json,
-                             "warm": list(WARM_IMPORTS if warm is None else warm),
+                             "warm": list(KIT_IMPORTS if warm is None else warm),
                              "confine": _confinement(limits, sandbox)}).encode("utf-8") + b"\n"
         try:
             self.proc = subprocess.Popen(command, stdin=subprocess.PIPE, stdout=subprocess.PIPE,
