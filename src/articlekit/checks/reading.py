@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import datetime as _dt
 import re
+from functools import lru_cache
 from typing import Any, Iterable
 
 from ..i18n import _, _n
@@ -499,17 +500,23 @@ def top_lemmas(answer, *, article) -> Result:
 # --------------------------------------------------------------------------
 # 6. Readability
 # --------------------------------------------------------------------------
+@lru_cache(maxsize=4)
+def _readabilities(article):
+    """The readability of the first paragraph and of the whole article (frozen results), once per article."""
+    from ..readability import readability
+
+    return readability(article.paragraphs[0].text), readability(article)
+
+
 def kandel_moles(answer, *, article) -> Result:
     """The Kandel–Moles score of the article's first paragraph, computed from its counts (a number)."""
     if not is_number(answer):
         return failed(_("Is your answer a number?"))
-    from ..readability import readability
-
-    r = readability(article.paragraphs[0].text)
+    r, whole = _readabilities(article)
     answer = float(answer)
     if abs(answer - r.kandel_moles) < 0.05:
         return passed()
-    if abs(answer - readability(article).kandel_moles) < 0.05:
+    if abs(answer - whole.kandel_moles) < 0.05:
         return failed(_("That is the whole article's score, the lesson's: which part does the exercise ask about?"),
                       _("Use the three counts of the first paragraph printed above the exercise."))
     swapped = 207 - 1.015 * r.syllables_per_word - 73.6 * r.words_per_sentence
@@ -1338,7 +1345,10 @@ def _lesson_gap_fill(article):
     return make(article, **_fiche("lesson")["gap_fill"])
 
 
+@lru_cache(maxsize=4)
 def _assignment_gap_fill(article):
+    # the blanks depend on the article and the kit's fiche only: made once per article (20 ms),
+    # not once per answer judged (a frozen GapFill: nothing a caller can change)
     from ..vocabulary import gap_fill as make
 
     return make(article, **_fiche("assignment")["gap_fill"])

@@ -458,18 +458,25 @@ def ascii_damage(answer, *, article) -> Result:
                   _("Cut it with `ak.evaluation.tokenize`, keep the words that are not ASCII, count each once."))
 
 
-def oracle_gap(answer, *, article) -> Result:
-    """ROUGE-1 F1 of the 3-sentence oracle minus that of the best 3-sentence method, against ``fr-moyen``."""
+@lru_cache(maxsize=4)
+def _oracle_gap(article) -> float:
+    # an oracle search and four summaries (0.1 s): once per article, not once per answer judged,
+    # since a batch's judge judges every submission against the same article
     from ..evaluation import reference_summary, rouge
     from ..summarising import METHODS, oracle, summarise
+
+    reference = reference_summary("fr-moyen")
+    best = max(rouge(summarise(article, m, max_sentences=3), reference).rouge1.f1 for m in METHODS)
+    return rouge(oracle(article, reference.text, k=3, metric="rouge1"), reference).rouge1.f1 - best
+
+
+def oracle_gap(answer, *, article) -> Result:
+    """ROUGE-1 F1 of the 3-sentence oracle minus that of the best 3-sentence method, against ``fr-moyen``."""
     from .shapes import is_number
 
     if not is_number(answer):
         return failed(_("Is your answer a number (a difference of two F1 scores)?"))
-    reference = reference_summary("fr-moyen")
-    best = max(rouge(summarise(article, m, max_sentences=3), reference).rouge1.f1 for m in METHODS)
-    ceiling = rouge(oracle(article, reference.text, k=3, metric="rouge1"), reference).rouge1.f1
-    gap = ceiling - best
+    gap = _oracle_gap(article)
     # rounded to 3 decimals (or, in percentage points, to 1) is still the same difference
     if same_number(answer, gap, rel=1e-6, abs_tol=5e-4 + 1e-9) or same_number(answer, 100 * gap, rel=1e-6,
                                                                            abs_tol=5e-2 + 1e-9):
