@@ -1,11 +1,38 @@
-"""Fixtures shared by the unit tests."""
+"""Fixtures shared by the unit tests, and the ``sandbox`` marker."""
 
 import os
+import sys
 from pathlib import Path
 
 import pytest
 
 import articlekit as ak
+
+#: Set by ``.ci/run``: a test marked ``sandbox`` fails, not skips, where bubblewrap cannot run.
+REQUIRE_SANDBOX = "ARTICLEKIT_REQUIRE_SANDBOX"
+
+
+def pytest_configure(config):
+    config.addinivalue_line(
+        "markers", "sandbox: grades in bubblewrap sandboxes; skipped where bubblewrap cannot run "
+                   f"(macOS, a machine without the package), a failure when {REQUIRE_SANDBOX}=1 (CI)")
+
+
+def pytest_runtest_setup(item):
+    # the closest mark wins: a test of a module marked ``sandbox`` that is about running without
+    # bubblewrap says ``@pytest.mark.sandbox(needed=False)``
+    mark = item.get_closest_marker("sandbox")
+    if mark is None or not mark.kwargs.get("needed", True):
+        return
+    from articlekit.classroom import sandbox
+
+    reason = sandbox._probe(sandbox.BWRAP, sys.executable)  # once per worker: it is cached
+    if not reason:
+        return
+    if os.environ.get(REQUIRE_SANDBOX) == "1":
+        pytest.fail(f"{reason}: .ci/run installs the Debian package bubblewrap", pytrace=False)
+    pytest.skip(f"{reason}: grading runs each notebook in a bubblewrap sandbox "
+                "(on Debian or Ubuntu: sudo apt-get install bubblewrap)")
 
 
 @pytest.fixture(scope="session", autouse=True)

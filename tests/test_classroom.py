@@ -186,6 +186,7 @@ def test_cli_grade_with_a_file_as_out_is_one_line_before_grading(tmp_path, capsy
     assert taken.read_text() == "keep me"
 
 
+@pytest.mark.sandbox
 def test_cli_grade_on_a_folder_without_notebooks_is_an_error_not_an_empty_report(tmp_path, capsys):
     from articlekit.cli import main
 
@@ -253,6 +254,7 @@ def test_source_imports_reads_every_kind_of_import_and_skips_what_is_not_python(
     assert source_imports(nb) == ("matplotlib", "numpy", "pandas", "ujson", "xml.etree.ElementTree")
 
 
+@pytest.mark.sandbox
 def test_grading_solution_gives_full_marks_and_exercise_zero(tmp_path, fixture_exercises):
     subs = tmp_path / "subs"
     shutil.copy(FIX_SOLUTIONS / "90-fixture.ipynb", _dir(subs / "alice") / "90-fixture.ipynb")
@@ -384,6 +386,7 @@ def tamper_run(tmp_path_factory):
     return {g.student: g for g in grades}
 
 
+@pytest.mark.sandbox
 @pytest.mark.parametrize("student", sorted(TAMPER))
 def test_tampering_scores_nothing(tamper_run, student):
     grade = tamper_run[student]
@@ -391,12 +394,14 @@ def test_tampering_scores_nothing(tamper_run, student):
     assert [e.grade_id for e in grade.exercises] == ["q-title", "q-paragraphs"]
 
 
+@pytest.mark.sandbox
 def test_deleted_checks_are_restored_and_flagged(tamper_run):
     grade = tamper_run["deleted-checks"]
     assert "lost-cells" in grade.statuses and "q-title" in grade.detail
     assert {e.status for e in grade.exercises} == {"failed"}
 
 
+@pytest.mark.sandbox
 def test_restored_checks_still_reward_right_answers(tmp_path):
     def edit(nb):
         _answer(nb, "q-title-answer", "title = article.title")
@@ -411,6 +416,7 @@ def test_restored_checks_still_reward_right_answers(tmp_path):
     assert grade.total == 3 and grade.statuses == ("lost-cells",)
 
 
+@pytest.mark.sandbox
 def test_grading_compares_with_the_article_loaded_beforehand(tmp_path, monkeypatch):
     seed = tmp_path / "seed.txt"
     seed.write_bytes(ak.seed_path().read_bytes())
@@ -432,6 +438,7 @@ def test_grading_compares_with_the_article_loaded_beforehand(tmp_path, monkeypat
     assert grade.exercises[0].status == "failed" and grade.exercises[0].points == 0
 
 
+@pytest.mark.sandbox
 def test_hidden_tests_are_run_when_grading(tmp_path):
     def edit(nb):  # passes the visible check (typography forgiven) but not the hidden isinstance test
         _answer(nb, "q-title-answer", "class T(str): pass\ntitle = T(article.title)")
@@ -489,6 +496,7 @@ def broken_run(tmp_path_factory):
     return done, rows, out, hashes, after
 
 
+@pytest.mark.sandbox
 def test_broken_submissions_get_their_status_and_the_rest_is_graded(broken_run):
     done, rows, out, _, _ = broken_run
     assert done.returncode == 0, done.stderr[-2000:]
@@ -503,6 +511,7 @@ def test_broken_submissions_get_their_status_and_the_rest_is_graded(broken_run):
     assert rows[("good", "77-unknown")]["status"] == "unknown-notebook"
 
 
+@pytest.mark.sandbox
 def test_broken_submissions_keep_what_they_could_show(broken_run):
     _, rows, _, _, _ = broken_run
     points = {s: (rows[(s, "90-fixture")]["q-title"], rows[(s, "90-fixture")]["q-paragraphs"]) for s in BROKEN}
@@ -514,11 +523,13 @@ def test_broken_submissions_keep_what_they_could_show(broken_run):
     assert points["lost-cells"] == ("0", "2")
 
 
+@pytest.mark.sandbox
 def test_grading_never_modifies_submissions(broken_run):
     _, _, _, before, after = broken_run
     assert before == after
 
 
+@pytest.mark.sandbox
 def test_feedback_pages_hold_hints_not_answers(broken_run, article):
     _, _, out, _, _ = broken_run
     pages = sorted((out / "feedback").glob("*.html"))
@@ -554,6 +565,7 @@ def test_feedback_html_escapes_names():
 
 
 # --------------------------------------------------------------------------- articlekit check
+@pytest.mark.sandbox
 def test_cli_check_exit_codes_and_summary(tmp_path, fixture_exercises, article, capsys):
     from articlekit.cli import main
 
@@ -695,14 +707,13 @@ def test_import_articlekit_stays_light():
     assert out.strip() == "[]"
 
 
+@pytest.mark.sandbox
 def test_the_teacher_sees_the_full_resume_report_on_the_feedback_page(tmp_path):
     """A passing résumé says one line to the learner; the feedback page holds the whole report."""
     import shutil as _shutil
 
     from articlekit.cli import main
 
-    if not _shutil.which("bwrap"):
-        pytest.skip("bubblewrap is not installed")
     subs = tmp_path / "subs" / "awa"
     subs.mkdir(parents=True)
     _shutil.copy(SOLUTIONS / "03-summarising.ipynb", subs / "03-summarising.ipynb")

@@ -19,6 +19,7 @@ ROOT = Path(__file__).resolve().parents[1]
 SOLUTIONS = ROOT / "solutions"
 REAL_SOLUTIONS = sorted(SOLUTIONS.glob("*.ipynb"))
 needs_real = pytest.mark.skipif(not REAL_SOLUTIONS, reason="solutions/ is still empty")
+pytestmark = pytest.mark.sandbox
 
 
 @pytest.fixture(scope="module")

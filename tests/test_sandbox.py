@@ -27,10 +27,7 @@ FIX_SOLUTIONS = ROOT / "tests" / "fixtures" / "classroom" / "solutions"
 FIXTURE = FIX_SOLUTIONS / "90-fixture.ipynb"
 FAST = sandbox.Limits(cell_timeout=10, notebook_timeout=60, max_output_bytes=200_000, check_timeout=5)
 
-if not shutil.which("bwrap"):
-    if os.environ.get("CI"):
-        raise RuntimeError("bwrap is missing: .ci/run installs the Debian package bubblewrap")
-    pytest.skip("bubblewrap (bwrap) is not installed", allow_module_level=True)
+pytestmark = pytest.mark.sandbox  # skipped where bubblewrap cannot run (tests/conftest.py)
 
 _CAPTURE = "__import__('articlekit.classroom.runtime', fromlist=['capture']).capture"
 
@@ -292,6 +289,7 @@ def test_output_caps_count_display_records_too():
 
 
 # --------------------------------------------------------------------------- refusing to run without it
+@pytest.mark.sandbox(needed=False)
 def test_without_bubblewrap_grading_refuses_in_one_line(monkeypatch, tmp_path, capsys):
     from articlekit.cli import main
 
@@ -315,6 +313,26 @@ def test_without_bubblewrap_grading_refuses_in_one_line(monkeypatch, tmp_path, c
         grade_notebook(FIXTURE, load_assignment(FIXTURE), limits=FAST)
 
 
+@pytest.mark.sandbox(needed=False)
+def test_without_bubblewrap_a_learners_self_check_runs_and_says_so_once(monkeypatch, tmp_path, capsys):
+    from articlekit.cli import main
+
+    monkeypatch.setattr(sandbox, "BWRAP", str(tmp_path / "no-such-bwrap"))
+    damaged = tmp_path / "01-reading.ipynb"
+    damaged.write_text("{")
+    assert main(["check", str(damaged)]) == 2
+    err = capsys.readouterr().err
+    assert err.count("\n") == 1 and "not a readable notebook" in err and "cannot run here" not in err
+    mine = tmp_path / "mine" / "04-critical-reading.ipynb"
+    mine.parent.mkdir()
+    shutil.copy(ROOT / "exercises" / mine.name, mine)
+    assert main(["check", str(mine), "--timeout", "60"]) == 1  # run, unanswered
+    out = capsys.readouterr()
+    assert out.err.count("bubblewrap cannot run here") == 1 and sandbox.UNSAFE_FLAG in out.err
+    assert "Not answered yet" in out.out and "Traceback" not in out.out + out.err
+
+
+@pytest.mark.sandbox(needed=False)
 def test_unsafe_no_sandbox_still_grades(monkeypatch, tmp_path, capsys):
     from articlekit.cli import main
 

@@ -104,6 +104,7 @@ def test_a_module_that_cannot_be_used_is_one_error_naming_the_file(tmp_path, tes
     assert "\n" not in message and "90-fixture.py" in message and words in message
 
 
+@pytest.mark.sandbox
 def test_the_grade_needs_the_visible_check_and_the_teachers_test(tmp_path):
     source = _course(tmp_path)
     subs = tmp_path / "subs"
@@ -121,6 +122,7 @@ def test_the_grade_needs_the_visible_check_and_the_teachers_test(tmp_path):
     assert hints["q-title"] == HIDDEN_HINT and "article.title" not in hints["q-title"]
 
 
+@pytest.mark.sandbox
 def test_the_learner_cannot_read_the_module_from_the_sandbox(tmp_path):
     source = _course(tmp_path)
     module = (source.parent / "teacher" / "tests" / "90-fixture.py").resolve()
@@ -135,6 +137,7 @@ def test_the_learner_cannot_read_the_module_from_the_sandbox(tmp_path):
     assert {e.grade_id: e.status for e in grade.exercises}["q-title"] == "passed", grade
 
 
+@pytest.mark.sandbox
 def test_a_broken_module_is_the_teachers_error_not_the_learners_fault(tmp_path):
     source = _course(tmp_path, TESTS + "\nraise RuntimeError('a bug of the teacher')\n")
     subs = tmp_path / "subs"
@@ -144,6 +147,7 @@ def test_a_broken_module_is_the_teachers_error_not_the_learners_fault(tmp_path):
     assert statuses["q-title"][0] == "error" and "teacher" in statuses["q-title"][1]
 
 
+@pytest.mark.sandbox
 def test_an_answer_that_makes_the_test_raise_does_not_pass(tmp_path):
     tests = TESTS.replace("assert title == article.title", "assert title.strip() == article.title")
     source = _course(tmp_path, tests)

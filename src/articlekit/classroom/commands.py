@@ -179,6 +179,7 @@ def run_check(args: argparse.Namespace) -> int:
         print(f"articlekit check: {error}", file=sys.stderr)
         return 2
     sandbox = not args.unsafe_no_sandbox
+    unsandboxed_note = ""
     if sandbox:
         try:  # before anything runs: a teacher's run (--source) is sandboxed or says why not
             require_sandbox()
@@ -186,9 +187,10 @@ def run_check(args: argparse.Namespace) -> int:
             if args.source:
                 print(f"articlekit check: {_one_line(error)}", file=sys.stderr)
                 return 2
-            # a learner checking their own notebook: their code, their machine
-            print("articlekit check: note: bubblewrap cannot run here, so the notebook runs without a sandbox "
-                  f"(as with {UNSAFE_FLAG})", file=sys.stderr)
+            # a learner checking their own notebook: their code, their machine (said once a notebook
+            # runs, so that a damaged notebook is still one line)
+            unsandboxed_note = ("articlekit check: note: bubblewrap cannot run here, so the notebook runs "
+                                f"without a sandbox (as with {UNSAFE_FLAG})")
             sandbox = False
     all_passed = True
     total = maximum = 0.0
@@ -222,6 +224,9 @@ def run_check(args: argparse.Namespace) -> int:
             print(f"{path}: no graded check cells found")
             all_passed = False
             continue
+        if unsandboxed_note:
+            print(unsandboxed_note, file=sys.stderr)
+            unsandboxed_note = ""
         try:
             grade = grade_notebook(path, assignment, limits=limits, sandbox=sandbox)
         except SandboxUnavailable as error:
