@@ -6,8 +6,8 @@ Run from the repository root (after ``make install``)::
 
 Prints, measured in this one run:
 
-* the wall time of each stage of ``make test`` (sources-check, unit, notebooks-check,
-  exercises-check; the browser stage is timed apart as it needs Chromium) and their sum;
+* the wall time of each stage of ``make test`` (sources-check, unit, notebooks-check; the
+  browser stage is timed apart as it needs Chromium) and their sum;
 * each lesson's and solution's strict nbval time, alone, and the ratio to the 8–10 s each took
   before the analysis was stored (issue 15's "before"): cold (an empty analysis cache, as a
   learner's first run) and warm (run again);
@@ -53,7 +53,7 @@ def stages() -> None:
     total = 0.0
     cache = tempfile.mkdtemp(prefix="bench-suite-cache-")
     env = {**os.environ, "ARTICLEKIT_CACHE_DIR": cache}
-    for stage in ("sources-check", "unit", "notebooks-check", "exercises-check"):
+    for stage in ("sources-check", "unit", "notebooks-check"):
         seconds, code = timed(["make", "--no-print-directory", stage], env)
         total += seconds
         print(f"  {stage:<16} {seconds:7.1f} s{'' if code == 0 else f'   (exit {code})'}")
