@@ -66,15 +66,34 @@ def test_validator_passes_solution_and_fails_each_exercise_cell(solution, tmp_pa
         # nbval proves (`make test` runs it on solutions/); the fixture's run shows the executing path.
         validator.preprocessors = [CheckCellMetadata]
     assert validator.validate(str(solution)) == {}
-    validator = Validator()
-    validator.validate_all = True
-    failures = validator.validate(str(exercise)).get("failed", [])
-    by_source = {c.source.strip(): c for c in learner.cells if c.cell_type == "code"}
-    failed = [by_source[f["source"]] for f in failures]
-    others = [f["raw_error"][-300:] for f, c in zip(failures, failed) if not gen.is_check_cell(c)]
+    checks, others = _failed_cells(learner, exercise)
     assert others == [], "a cell other than a check failed in the unanswered exercise"
     graded = [c for c in nbformat.read(solution, as_version=4).cells if gen.is_check_cell(c)]
-    assert sorted(c.metadata.nbgrader.grade_id for c in failed) == sorted(c.metadata.nbgrader.grade_id for c in graded)
+    assert checks == sorted(c.metadata.nbgrader.grade_id for c in graded)
+
+
+def _failed_cells(learner, path: Path) -> tuple[list[str], list[str]]:
+    """nbgrader's validator run on ``path`` (the notebook ``learner``), every cell counted:
+    the grade ids of the check cells that failed, and the errors of the other cells that did."""
+    from nbgrader.validator import Validator
+
+    validator = Validator()
+    validator.validate_all = True
+    failures = validator.validate(str(path)).get("failed", [])
+    by_source = {c.source.strip(): c for c in learner.cells if c.cell_type == "code"}
+    failed = [(f, by_source[f["source"]]) for f in failures]
+    return (sorted(c.metadata.nbgrader.grade_id for f, c in failed if gen.is_check_cell(c)),
+            [f["raw_error"][-300:] for f, c in failed if not gen.is_check_cell(c)])
+
+
+def test_the_validator_sees_a_cell_that_fails_outside_the_checks(tmp_path):
+    """The exercises' run is only a check of the cells between the checks if they are counted too."""
+    learner = gen.exercise_notebook(gen.read_notebook(ALL_SOURCES[0]), name=ALL_SOURCES[0].name)
+    learner.cells.insert(2, nbformat.v4.new_code_cell("open('no-such-file.csv')"))
+    path = tmp_path / ALL_SOURCES[0].name
+    path.write_bytes(gen.notebook_bytes(learner))
+    checks, others = _failed_cells(learner, path)
+    assert len(others) == 1 and "no-such-file.csv" in others[0] and checks
 
 
 def test_validating_by_the_committed_outputs_still_sees_a_failing_check(tmp_path):
