@@ -28,7 +28,9 @@ def pattern() -> str:
 
 @pytest.fixture(scope="module")
 def whole(pattern):
-    return re.compile(pattern)  # what spaCy compiles: seconds, once for this file
+    # what spaCy compiles (seconds, once for this file); re.UNICODE, which (?u) says already, is the
+    # key LazyPattern.whole() asks re for, so its other uses find this one in re's cache
+    return re.compile(pattern, re.UNICODE)
 
 
 @pytest.fixture(scope="module")
