@@ -230,8 +230,8 @@ def test_a_sandbox_started_ahead_and_never_used_leaves_nothing():
 def test_the_time_limit_counts_from_the_notebook_not_from_the_start_ahead():
     import time
 
-    started = sandbox.Started(sandbox.Limits(cell_timeout=10, notebook_timeout=4, check_timeout=5))
-    time.sleep(5)  # waiting for its notebook is not the learner's time
+    started = sandbox.Started(sandbox.Limits(cell_timeout=10, notebook_timeout=2, check_timeout=5))
+    time.sleep(2.5)  # waiting for its notebook, longer than the notebook's limit, is not the learner's time
     nb = nbformat.v4.new_notebook(cells=[nbformat.v4.new_code_cell("answer = 3"),
                                          nbformat.v4.new_code_cell(f"{_CAPTURE}('probe', '00-start-here', 'x', answer)")])
     execution = started.run(nb, name="late.ipynb", record_cells={1})
