@@ -1,4 +1,4 @@
-"""pytest plugin for the notebook stages of ``make test``: a kernel that dies as it starts is
+"""pytest plugin for the notebook stage of ``make test``: a kernel that dies as it starts is
 started once more.
 
 nbval starts each notebook's kernel on ports jupyter_client found free a moment before.  When two
