@@ -1,7 +1,6 @@
 """Fixtures shared by the unit tests, and the ``sandbox`` marker."""
 
 import os
-import sys
 from pathlib import Path
 
 import pytest
@@ -24,15 +23,14 @@ def pytest_runtest_setup(item):
     mark = item.get_closest_marker("sandbox")
     if mark is None or not mark.kwargs.get("needed", True):
         return
-    from articlekit.classroom import sandbox
+    from articlekit.classroom.sandbox import SandboxUnavailable, require_sandbox
 
-    reason = sandbox._probe(sandbox.BWRAP, sys.executable)  # once per worker: it is cached
-    if not reason:
-        return
-    if os.environ.get(REQUIRE_SANDBOX) == "1":
-        pytest.fail(f"{reason}: .ci/run installs the Debian package bubblewrap", pytrace=False)
-    pytest.skip(f"{reason}: grading runs each notebook in a bubblewrap sandbox "
-                "(on Debian or Ubuntu: sudo apt-get install bubblewrap)")
+    try:
+        require_sandbox()  # the grader's own one-line verdict, probed once per worker
+    except SandboxUnavailable as error:
+        if os.environ.get(REQUIRE_SANDBOX) == "1":
+            pytest.fail(f"{error} (.ci/run installs the Debian package bubblewrap)", pytrace=False)
+        pytest.skip(f"{error} (on Debian or Ubuntu: sudo apt-get install bubblewrap)")
 
 
 @pytest.fixture(scope="session", autouse=True)

@@ -710,13 +710,11 @@ def test_import_articlekit_stays_light():
 @pytest.mark.sandbox
 def test_the_teacher_sees_the_full_resume_report_on_the_feedback_page(tmp_path):
     """A passing résumé says one line to the learner; the feedback page holds the whole report."""
-    import shutil as _shutil
-
     from articlekit.cli import main
 
     subs = tmp_path / "subs" / "awa"
     subs.mkdir(parents=True)
-    _shutil.copy(SOLUTIONS / "03-summarising.ipynb", subs / "03-summarising.ipynb")
+    shutil.copy(SOLUTIONS / "03-summarising.ipynb", subs / "03-summarising.ipynb")
     out = tmp_path / "grades"
     assert main(["grade", str(tmp_path / "subs"), "--source", str(SOLUTIONS), "--quiet", "--out", str(out)]) == 0
     page = next((out / "feedback").glob("*.html")).read_text(encoding="utf-8")
